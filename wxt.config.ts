@@ -1,0 +1,26 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "wxt";
+
+// Chrome gets MV3; Firefox keeps WXT's default MV2 build, whose host permissions are granted at
+// install time (Firefox MV3 makes them opt-in, which would leave the content script dormant).
+export default defineConfig({
+  modules: ["@wxt-dev/webextension-polyfill"],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ manifestVersion }) => ({
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
+    default_locale: "en",
+    permissions: ["storage"],
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" }
+        : "script-src 'self'; object-src 'none'; base-uri 'none'",
+    browser_specific_settings: {
+      gecko: {
+        id: "policy-lens@vn-policy-lens.org",
+        strict_min_version: "140.0",
+        data_collection_permissions: { required: ["none"] },
+      },
+    },
+  }),
+});
