@@ -7,7 +7,6 @@ import path from "node:path";
 import { extract } from "../lib/extract/index";
 import { guessArticleDate } from "../lib/extract/article-date";
 import { toMarkdown } from "../lib/export/markdown";
-import { articleFromHtml } from "../lib/page/html-text";
 
 const USAGE = "usage: npm run extract -- [--format json|md] [--article-date YYYY-MM-DD] [--with-text] PATH...";
 
@@ -26,7 +25,7 @@ function looksBinary(buffer: Buffer): boolean {
   return sample.includes(0);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let format = "json";
   let articleDate: string | undefined;
   let withText = false;
@@ -77,6 +76,8 @@ function main(argv: string[]): number {
       let title = path.basename(file);
       let date = articleDate;
       if (/\.html?$/i.test(file)) {
+        // linkedom and Readability load only when an HTML file comes
+        const { articleFromHtml } = await import("../lib/page/html-text");
         const article = articleFromHtml(raw);
         if (!article) throw new Error("no article text found in this HTML page");
         text = article.text;
@@ -100,4 +101,4 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

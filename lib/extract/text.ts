@@ -1,8 +1,12 @@
 // Text as real pages carry it: NFC, NFD or a mix; old and new tone placement (hoà/hòa, uỷ/ủy);
 // non-breaking and zero-width spaces; odd dash and Đ look-alikes. The rules run on one canonical
 // form and every offset maps back to the input as it was read.
+//
+// Speed matters (the rules run on every article a reader opens): text that needs no change in
+// length — the common case — is handled by native passes with an identity offset map; only
+// decomposed clusters and zero-width characters make a piecewise map.
 
-/** The canonical text the rules see, and how each of its code units maps back to the input. */
+/** The canonical text the rules see, and how its offsets map back to the input. */
 export interface NormalizedText {
   /** The input exactly as given. */
   readonly original: string;
@@ -10,109 +14,122 @@ export interface NormalizedText {
   readonly text: string;
   /** `text` lower-cased code unit by code unit, so offsets stay the same. */
   readonly lower: string;
-  /** For each code unit of `text`: where its source starts in `original`. */
-  readonly origStart: Uint32Array;
-  /** For each code unit of `text`: where its source ends in `original`. */
-  readonly origEnd: Uint32Array;
+  /** Where pieces of `text` come from in `original`; null when offsets are the same in both. */
+  readonly map: OffsetMap | null;
 }
 
-const ZERO_WIDTH = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
-const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/;
-const HYPHEN_LIKE = /[\u2010\u2011\u2012\u2212\uFE63\uFF0D]/;
-const COMBINING = /[\u0300-\u036F]/;
+/**
+ * Piece i covers text[textStarts[i], textStarts[i+1]) and original[origStarts[i], origStarts[i+1]).
+ * An identity piece maps code unit to code unit; any other maps as a whole.
+ */
+interface OffsetMap {
+  textStarts: number[];
+  origStarts: number[];
+  identity: boolean[];
+}
+
+/** A base character with combining marks after it (decomposed text), or zero-width characters. */
+const LENGTH_CHANGING = /[^\u0300-\u036F]?[\u0300-\u036F]+|[\u200B\u200C\u200D\u2060\uFEFF\u00AD]+/g;
+
+const SAME_LENGTH =
+  /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]|[\u2010\u2011\u2012\u2212\uFE63\uFF0D]|[\u00D0\u00F0]|(?<![qQ])([oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
 
-/** Moves the tone mark of "oà, oè, uỳ" (new placement, at a syllable's end) onto the first vowel. */
-function canonicalTone(first: string, second: string): string | null {
-  const d = second.normalize("NFD");
-  const tone = [...d].find((c) => TONE_MARKS.test(c));
-  if (!tone) return null;
-  const bare = d.replace(tone, "").normalize("NFC");
-  return (first.normalize("NFD") + tone).normalize("NFC") + bare;
+/** "oà" → "òa", "uỷ" → "ủy": the tone mark moves onto the first vowel of an open syllable. */
+function moveTone(pair: string): string {
+  const first = pair[0]!;
+  const d = pair[1]!.normalize("NFD");
+  const tone = d.match(TONE_MARKS)?.[0];
+  if (!tone) return pair;
+  return (first + tone).normalize("NFC") + d.replace(tone, "").normalize("NFC");
 }
 
-const TONE_PAIRS = new Set(["oa", "oe", "uy"]);
-
-function baseLetter(ch: string): string {
-  return ch.normalize("NFD").charAt(0).toLowerCase();
+function sameLengthFixes(text: string): string {
+  return text.replace(SAME_LENGTH, (m) => {
+    if (m.length === 2) {
+      const moved = moveTone(m);
+      return moved.length === 2 ? moved : m;
+    }
+    if (m === "\u00D0") return "\u0110"; // Icelandic eth typed for Đ
+    if (m === "\u00F0") return "\u0111";
+    if (/[\u2010\u2011\u2012\u2212\uFE63\uFF0D]/.test(m)) return "-";
+    return " ";
+  });
 }
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = "";
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
 }
 
 export function normalizeText(original: string): NormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (s: string, from: number, to: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      starts.push(from);
-      ends.push(to);
-    }
+  LENGTH_CHANGING.lastIndex = 0;
+  if (!LENGTH_CHANGING.test(original)) {
+    const text = sameLengthFixes(original);
+    return { original, text, lower: lowerSameLength(text), map: null };
+  }
+
+  const parts: string[] = [];
+  const map: OffsetMap = { textStarts: [], origStarts: [], identity: [] };
+  let textAt = 0;
+  let origAt = 0;
+  const piece = (value: string, origLength: number, identity: boolean) => {
+    map.textStarts.push(textAt);
+    map.origStarts.push(origAt);
+    map.identity.push(identity);
+    parts.push(value);
+    textAt += value.length;
+    origAt += origLength;
   };
-
-  // Pass 1: clusters (a base character and its combining marks) to NFC, spaces and dashes unified.
-  for (let i = 0; i < original.length; ) {
-    const cp = original.codePointAt(i)!;
-    let j = i + (cp > 0xffff ? 2 : 1);
-    while (j < original.length && COMBINING.test(original[j]!)) j++;
-    const cluster = original.slice(i, j);
-    const head = cluster[0]!;
-    if (ZERO_WIDTH.test(head) && cluster.length === 1) {
-      // dropped: it maps to nothing
-    } else if (SPACE_LIKE.test(head) && cluster.length === 1) {
-      push(" ", i, j);
-    } else if (HYPHEN_LIKE.test(head) && cluster.length === 1) {
-      push("-", i, j);
-    } else if (head === "\u00D0" && cluster.length === 1) {
-      push("\u0110", i, j); // Icelandic eth typed for Đ
-    } else if (head === "\u00F0" && cluster.length === 1) {
-      push("\u0111", i, j);
-    } else {
-      const nfc = cluster.normalize("NFC");
-      // A cluster that composes to several characters keeps them all mapped to the whole source.
-      push(nfc, i, j);
-    }
-    i = j;
+  LENGTH_CHANGING.lastIndex = 0;
+  for (let m = LENGTH_CHANGING.exec(original); m; m = LENGTH_CHANGING.exec(original)) {
+    if (m.index > origAt) piece(original.slice(origAt, m.index), m.index - origAt, true);
+    const zeroWidth = /^[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/.test(m[0]);
+    piece(zeroWidth ? "" : m[0].normalize("NFC"), m[0].length, false);
   }
+  if (origAt < original.length) piece(original.slice(origAt), original.length - origAt, true);
+  map.textStarts.push(textAt);
+  map.origStarts.push(origAt);
 
-  // Pass 2: canonical tone placement. "hoà" → "hòa", "uỷ" → "ủy", but not "hoàn", "quý".
-  for (let k = 0; k + 1 < out.length; k++) {
-    const pair = baseLetter(out[k]!) + baseLetter(out[k + 1]!);
-    if (!TONE_PAIRS.has(pair)) continue;
-    if (isLetter(out[k + 2])) continue; // the syllable goes on: the mark is where it belongs
-    if (k > 0 && baseLetter(out[k - 1]!) === "q") continue; // "qu" is a consonant
-    if (TONE_MARKS.test(out[k]!.normalize("NFD"))) continue;
-    const moved = canonicalTone(out[k]!, out[k + 1]!);
-    if (moved && moved.length === 2) {
-      out[k] = moved[0]!;
-      out[k + 1] = moved[1]!;
-    }
-  }
+  const text = sameLengthFixes(parts.join(""));
+  return { original, text, lower: lowerSameLength(text), map };
+}
 
-  const text = out.join("");
-  let lower = "";
-  for (const ch of out) {
-    const l = ch.toLowerCase();
-    lower += l.length === ch.length ? l : ch;
+/** The last piece starting at or before `at` (binary search); empty pieces come before their successor. */
+function pieceAt(map: OffsetMap, at: number): number {
+  let lo = 0;
+  let hi = map.identity.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.textStarts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return {
-    original,
-    text,
-    lower,
-    origStart: Uint32Array.from(starts),
-    origEnd: Uint32Array.from(ends),
-  };
+  return lo;
+}
+
+function originalOffset(map: OffsetMap, at: number, isEnd: boolean): number {
+  const i = pieceAt(map, isEnd ? Math.max(0, at - 1) : at);
+  if (map.identity[i]) return map.origStarts[i]! + (at - map.textStarts[i]!);
+  return isEnd ? map.origStarts[i + 1]! : map.origStarts[i]!;
 }
 
 /** Maps a span of the normalised text back to the original input. */
 export function toOriginalSpan(nt: NormalizedText, start: number, end: number): { start: number; end: number } {
-  if (nt.text.length === 0) return { start: 0, end: 0 };
-  const s = Math.max(0, Math.min(start, nt.text.length - 1));
-  const e = Math.max(s + 1, Math.min(end, nt.text.length));
-  return { start: nt.origStart[s]!, end: nt.origEnd[e - 1]! };
+  const s = Math.max(0, Math.min(start, nt.text.length));
+  const e = Math.max(s, Math.min(end, nt.text.length));
+  if (!nt.map) return { start: s, end: e };
+  if (e === s) {
+    const at = originalOffset(nt.map, s, false);
+    return { start: at, end: at };
+  }
+  return { start: originalOffset(nt.map, s, false), end: originalOffset(nt.map, e, true) };
 }
 
 /**
