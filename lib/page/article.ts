@@ -3,7 +3,9 @@
 import { Readability, isProbablyReaderable } from "@mozilla/readability";
 
 export interface ArticleBody {
-  /** The live text nodes of the article body, in document order. */
+  /** The live element that holds the article. */
+  container: Element;
+  /** The live text nodes of the article body, in document order, furniture left out. */
   textNodes: Text[];
   title: string;
   /** ISO date (yyyy-mm-dd) of publication when the page states it. */
@@ -12,7 +14,11 @@ export interface ArticleBody {
 
 /** Elements whose text is never article text, even inside the article container. */
 const SKIP_SELECTOR =
-  "script,style,noscript,template,textarea,input,select,button,nav,footer,aside,form,[contenteditable],[contenteditable=''],[aria-hidden='true'],[hidden]";
+  "script,style,noscript,template,textarea,input,select,button,nav,footer,aside,form,[contenteditable]:not([contenteditable='false']),[aria-hidden='true'],[hidden]";
+
+/** Class or id words real portals give their furniture (related lists, share bars, comments …). */
+const FURNITURE_HINT =
+  /(?:^|[\s_-])(?:related|relate|other-?news|tin-?khac|tin-?lien-?quan|lien-?quan|share|sharing|social|tags?|keywords?|comments?|binh-?luan|breadcrumbs?|menu|navigation|pagination|pager|banner|marquee|advert|ads|sidebar|widget|read-?more|doc-?them|xem-?them|most-?read|doc-?nhieu|toolbar|follow|subscribe|rating|poll|cookie)(?:$|[\s_-])/i;
 
 const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 
@@ -44,9 +50,65 @@ function pairTextNodes(live: Document, clone: Document): Map<Text, Text> {
   return map;
 }
 
-function isSkipped(node: Text): boolean {
-  const parent = node.parentElement;
-  return !parent || parent.closest(SKIP_SELECTOR) !== null;
+/** Decides, with a cache, which elements are furniture: skipped tags, furniture names, link lists. */
+class FurnitureCheck {
+  private readonly verdicts = new Map<Element, boolean>();
+
+  /** True when the node sits in furniture below `boundary` (the boundary itself is not judged). */
+  covers(node: Text, boundary: Element, useNames: boolean): boolean {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(SKIP_SELECTOR)) return true;
+    for (let el: Element | null = parent; el && el !== boundary; el = el.parentElement) {
+      if (this.isFurniture(el, useNames)) return true;
+    }
+    return false;
+  }
+
+  private isFurniture(el: Element, useNames: boolean): boolean {
+    const key = useNames ? el : el; // one cache: names only add verdicts, see below
+    const cached = this.verdicts.get(key);
+    if (cached !== undefined && (cached || !useNames)) return cached;
+    let verdict = isLinkList(el);
+    if (!verdict && useNames) {
+      const names = `${el.getAttribute("class") ?? ""} ${el.id}`;
+      verdict = FURNITURE_HINT.test(names);
+    }
+    if (verdict || useNames) this.verdicts.set(key, verdict);
+    return verdict;
+  }
+}
+
+/** A block whose text is mostly links: a related-article list, a menu, a tag cloud. */
+function isLinkList(el: Element): boolean {
+  if (!/^(UL|OL|SECTION|DIV|TABLE|DL)$/.test(el.tagName.toUpperCase())) return false;
+  const total = fold(el.textContent ?? "").length;
+  if (total < 30) return false;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll("a"))) linked += fold(a.textContent ?? "").length;
+  return linked / total > 0.5;
+}
+
+/** The deepest element that holds at least `share` of the nodes' text. */
+function containerOf(nodes: readonly Text[], share: number): Element | null {
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (const n of nodes) {
+    const len = n.data.trim().length;
+    total += len;
+    for (let el = n.parentElement; el; el = el.parentElement) held.set(el, (held.get(el) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  let bestDepth = -1;
+  for (const [el, len] of held) {
+    if (len < share * total) continue;
+    let depth = 0;
+    for (let p = el.parentElement; p; p = p.parentElement) depth++;
+    if (depth > bestDepth) {
+      best = el;
+      bestDepth = depth;
+    }
+  }
+  return best;
 }
 
 const fold = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -66,9 +128,33 @@ function publishedDateOf(doc: Document, readabilityDate?: string | null): string
   return undefined;
 }
 
+function articleTextNodes(container: Element, furniture: FurnitureCheck): Text[] {
+  return textNodesOf(container).filter((n) => n.data.trim() !== "" && !furniture.covers(n, container, true));
+}
+
+/**
+ * Readability often keeps only the body paragraphs; the title, dateline and lead sit beside them
+ * in the real article element. Widen to the nearest ancestor holding the page's title, as long as
+ * that adds no more than a title, lead and captions would.
+ */
+function widenToTitle(core: Element, furniture: FurnitureCheck): Element {
+  const doc = core.ownerDocument;
+  const title = Array.from(doc.querySelectorAll("h1")).find((h) => !h.closest("header,nav,footer,aside"));
+  if (!title || core.contains(title)) return core;
+  const length = (el: Element) => articleTextNodes(el, furniture).reduce((sum, n) => sum + n.data.trim().length, 0);
+  const base = length(core);
+  let el = core.parentElement;
+  for (let steps = 0; el && el !== doc.body && steps < 4; el = el.parentElement, steps++) {
+    if (el.contains(title)) return length(el) <= 1.6 * base + 400 ? el : core;
+  }
+  return core;
+}
+
 /**
  * The article body of a page, or null for pages that are not a single article (home pages,
- * listings, forms). Works on any Document (a live page, or one parsed in tests).
+ * listings, forms). Readability proposes the article; its text nodes, mapped back to the live
+ * page, locate the container; furniture inside the container is left out. Works on any Document
+ * (a live page, or one parsed in tests).
  */
 export function findArticleBody(doc: Document, minLength = 500): ArticleBody | null {
   if (!doc.body) return null;
@@ -78,31 +164,31 @@ export function findArticleBody(doc: Document, minLength = 500): ArticleBody | n
   const result = new Readability<Element>(clone, { serializer: (el) => el as Element, charThreshold: minLength }).parse();
   if (!result?.content || (result.length ?? 0) < minLength) return null;
 
-  const picked = textNodesOf(result.content)
+  const furniture = new FurnitureCheck();
+  const body = doc.body;
+  let picked = textNodesOf(result.content)
     .map((n) => pairs.get(n))
-    .filter((n): n is Text => n !== undefined && n.isConnected);
-
-  let textNodes: Text[];
-  const pickedLength = picked.reduce((sum, n) => sum + n.data.length, 0);
-  if (pickedLength >= 0.8 * (result.textContent?.length ?? 0)) {
-    const pickedSet = new Set(picked);
-    // back in live document order, furniture inside the container left out
-    textNodes = textNodesOf(doc.body).filter((n) => pickedSet.has(n) && !isSkipped(n));
-  } else {
+    .filter((n): n is Text => n !== undefined && n.isConnected && n.data.trim() !== "" && !furniture.covers(n, body, false));
+  const pickedLength = picked.reduce((sum, n) => sum + n.data.trim().length, 0);
+  if (pickedLength < 0.5 * (result.length ?? 0)) {
     // Readability re-parsed its clone (a retry), so nodes are new: match blocks by their text.
     const blocks = new Set(
-      Array.from(result.content.querySelectorAll("p,li,h2,h3,h4,blockquote,figcaption,td,div"))
+      Array.from(result.content.querySelectorAll("p,li,h2,h3,h4,blockquote,figcaption,td"))
         .map((el) => fold(el.textContent ?? ""))
         .filter((t) => t.length > 0),
     );
-    textNodes = textNodesOf(doc.body).filter((n) => {
-      if (isSkipped(n) || !n.data.trim()) return false;
-      const block = n.parentElement?.closest("p,li,h2,h3,h4,blockquote,figcaption,td,div");
-      return block !== null && block !== undefined && blocks.has(fold(block.textContent ?? ""));
+    picked = textNodesOf(body).filter((n) => {
+      const block = n.parentElement?.closest("p,li,h2,h3,h4,blockquote,figcaption,td");
+      return !!block && blocks.has(fold(block.textContent ?? "")) && !furniture.covers(n, body, false);
     });
   }
+  const core = containerOf(picked, 0.9);
+  if (!core) return null;
+  const container = widenToTitle(core, furniture);
+  const textNodes = articleTextNodes(container, furniture);
   if (textNodes.length === 0) return null;
   return {
+    container,
     textNodes,
     title: result.title ?? doc.title,
     publishedDate: publishedDateOf(doc, result.publishedTime),
