@@ -10,7 +10,10 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage"],
+    permissions: ["storage", "scripting"],
+    // other sites only when the reader switches them on from the popup
+    ...(manifestVersion === 3 ? { optional_host_permissions: ["*://*/*"] } : { optional_permissions: ["*://*/*"] }),
+    minimum_chrome_version: "105", // CSS Custom Highlight API
     content_security_policy:
       manifestVersion === 3
         ? { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" }

@@ -51,7 +51,7 @@ function pairTextNodes(live: Document, clone: Document): Map<Text, Text> {
 }
 
 /** Decides, with a cache, which elements are furniture: skipped tags, furniture names, link lists. */
-class FurnitureCheck {
+export class FurnitureCheck {
   private readonly verdicts = new Map<Element, boolean>();
 
   /** True when the node sits in furniture below `boundary` (the boundary itself is not judged). */
@@ -128,7 +128,8 @@ function publishedDateOf(doc: Document, readabilityDate?: string | null): string
   return undefined;
 }
 
-function articleTextNodes(container: Element, furniture: FurnitureCheck): Text[] {
+/** The article's text nodes under a container, furniture left out (also for content that arrives later). */
+export function articleTextNodes(container: Element, furniture = new FurnitureCheck()): Text[] {
   return textNodesOf(container).filter((n) => n.data.trim() !== "" && !furniture.covers(n, container, true));
 }
 

@@ -34,30 +34,43 @@ export function buildTextMap(nodes: readonly Text[]): TextMap {
   return { text: parts.join(""), segments };
 }
 
-/** The segment that holds offset `at` (the first one starting at or before it). */
-function segmentAt(map: TextMap, at: number, preferNext: boolean): TextSegment | undefined {
+/** The index of the last segment starting at or before `at` (0 when none does). */
+function segmentIndex(map: TextMap, at: number): number {
   const s = map.segments;
   let lo = 0;
   let hi = s.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const seg = s[mid]!;
-    if (at < seg.start) hi = mid - 1;
-    else if (at > seg.end || (at === seg.end && preferNext && mid + 1 < s.length && s[mid + 1]!.start === at)) lo = mid + 1;
-    else return seg;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
   }
-  // in a separator: snap forward for a start, backward for an end
-  return preferNext ? s[lo] : s[hi];
+  return lo;
 }
 
-/** A live Range over [start, end) of the joined text, or null when the nodes have gone. */
+/** A live Range over [start, end) of the joined text, or null when it holds no text or the nodes have gone. */
 export function rangeFor(map: TextMap, start: number, end: number): Range | null {
-  const a = segmentAt(map, start, true);
-  const b = segmentAt(map, end, false);
-  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
-  const doc = a.node.ownerDocument;
-  const range = doc.createRange();
-  range.setStart(a.node, Math.max(0, Math.min(start - a.start, a.node.data.length)));
-  range.setEnd(b.node, Math.max(0, Math.min(end - b.start, b.node.data.length)));
+  const segs = map.segments;
+  if (segs.length === 0 || end <= start) return null;
+  // a start at the very end of a node, or in a separator, begins at the next node
+  let i = segmentIndex(map, start);
+  let startOffset = start - segs[i]!.start;
+  if (startOffset >= segs[i]!.node.data.length && i + 1 < segs.length) {
+    i++;
+    startOffset = 0;
+  }
+  // an end at the very start of a node, or in a separator, stops at the previous node
+  let j = segmentIndex(map, end);
+  let endOffset = end - segs[j]!.start;
+  if (endOffset <= 0 && j > 0) {
+    j--;
+    endOffset = segs[j]!.node.data.length;
+  }
+  if (j < i || (i === j && endOffset <= startOffset)) return null;
+  const a = segs[i]!.node;
+  const b = segs[j]!.node;
+  if (!a.isConnected || !b.isConnected) return null;
+  const range = a.ownerDocument.createRange();
+  range.setStart(a, Math.min(startOffset, a.data.length));
+  range.setEnd(b, Math.min(endOffset, b.data.length));
   return range.collapsed ? null : range;
 }

@@ -1,0 +1,85 @@
+// The card's host: one custom element at the end of <html>, with a closed shadow root. It is the
+// only node the extension adds to a page; highlights themselves add none.
+import { render } from "preact";
+import { CARD_CSS, HighlightCard, type CardState } from "@/components/HighlightCard";
+import type { Annotation } from "@/lib/extract/types";
+import type { Translate } from "@/lib/i18n";
+
+export interface CardContent {
+  annotation: Annotation;
+  state: CardState;
+  message?: string;
+  takeFocus?: boolean;
+}
+
+export interface CardHandlers {
+  onStar(): void;
+  onReject(): void;
+  onSaveNote(note: string): void;
+  onClose(): void;
+}
+
+export const CARD_HOST_TAG = "policy-lens-card";
+
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly mount: HTMLElement;
+  private open = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly t: Translate,
+  ) {
+    this.host = doc.createElement(CARD_HOST_TAG);
+    // inline styles with !important: the page's CSS cannot hide, move or restyle the host
+    this.host.setAttribute(
+      "style",
+      "all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0; left: 0; display: none !important;",
+    );
+    this.root = this.host.attachShadow({ mode: "closed" });
+    const style = doc.createElement("style");
+    style.textContent = CARD_CSS;
+    this.mount = doc.createElement("div");
+    this.root.append(style, this.mount);
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** True when the event happened inside the card. */
+  contains(event: Event): boolean {
+    return event.composedPath().includes(this.host);
+  }
+
+  show(content: CardContent, anchor: DOMRect, handlers: CardHandlers): void {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    render(<HighlightCard {...content} {...handlers} t={this.t} />, this.mount);
+    const view = this.doc.defaultView!;
+    const width = Math.min(320, view.innerWidth - 16);
+    const left = Math.max(8, Math.min(anchor.left, view.innerWidth - width - 8));
+    const below = anchor.bottom + 6;
+    const fitsBelow = below + 200 < view.innerHeight;
+    const top = fitsBelow ? below : Math.max(8, anchor.top - 6 - 200);
+    this.host.style.setProperty("display", "block", "important");
+    this.host.style.setProperty("left", `${left}px`, "important");
+    this.host.style.setProperty("top", `${top}px`, "important");
+    this.host.dataset.open = "true";
+    this.host.dataset.kind = content.annotation.kind;
+    this.open = true;
+  }
+
+  hide(): void {
+    if (!this.open) return;
+    this.host.style.setProperty("display", "none", "important");
+    delete this.host.dataset.open;
+    this.open = false;
+  }
+
+  dispose(): void {
+    render(null, this.mount);
+    this.host.remove();
+    this.open = false;
+  }
+}

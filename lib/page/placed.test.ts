@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import type { Annotation } from "../extract/types";
+import { PlacedAnnotations } from "./placed";
+import { buildTextMap, rangeFor } from "./text-map";
+
+function page(html: string) {
+  document.body.innerHTML = html;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  return buildTextMap(nodes);
+}
+
+const number = (text: string, start: number): Annotation => ({ kind: "number", subkind: "quantity", value: 1, start, end: start + text.length, text });
+
+describe("buildTextMap and rangeFor", () => {
+  it("joins blocks with a blank line and maps spans back to live ranges, across inline elements", () => {
+    const map = page("<p>Chiều <b>16/3</b>, Thủ tướng</p><p>hơn 200 cam kết</p>");
+    expect(map.text).toBe("Chiều 16/3, Thủ tướng\n\nhơn 200 cam kết");
+    const at = map.text.indexOf("16/3, Thủ");
+    expect(rangeFor(map, at, at + 9)!.toString()).toBe("16/3, Thủ");
+    const b = map.text.indexOf("hơn 200");
+    expect(rangeFor(map, b, b + 7)!.toString()).toBe("hơn 200");
+  });
+
+  it("gives no range for a span inside the separator only", () => {
+    const map = page("<p>a</p><p>b</p>");
+    expect(rangeFor(map, 1, 3)).toBeNull();
+  });
+});
+
+describe("PlacedAnnotations", () => {
+  it("finds the annotation under a point, the most specific first", () => {
+    const map = page("<p>Tăng hơn 200 cam kết trong năm</p>");
+    const placed = new PlacedAnnotations();
+    const outer = number("hơn 200 cam kết", map.text.indexOf("hơn"));
+    const inner = number("200", map.text.indexOf("200"));
+    placed.place(map, [outer, inner]);
+    const node = map.segments[0]!.node;
+    expect(placed.at(node, map.text.indexOf("200") + 1).map((p) => p.annotation.text)).toEqual(["200", "hơn 200 cam kết"]);
+    expect(placed.at(node, 1)).toEqual([]);
+  });
+
+  it("keeps document order when batches arrive out of order, and walks it both ways", () => {
+    const map = page("<p>một 1</p><p>hai 2</p><p>ba 3</p>");
+    const placed = new PlacedAnnotations();
+    const at = (s: string) => number(s, map.text.indexOf(s));
+    placed.place(map, [at("3")]);
+    placed.place(map, [at("1")]);
+    placed.place(map, [at("2")]);
+    expect(placed.items.map((p) => p.annotation.text)).toEqual(["1", "2", "3"]);
+    const first = placed.next();
+    expect(first!.annotation.text).toBe("1");
+    expect(placed.next(first)!.annotation.text).toBe("2");
+    expect(placed.previous(first)!.annotation.text).toBe("3");
+    expect(placed.get(first!.id)).toBe(first);
+    expect(placed.has(map.segments[0]!.node)).toBe(true);
+  });
+});
