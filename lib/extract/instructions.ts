@@ -1,10 +1,384 @@
-import type { NormalizedText } from "./text";
+// Instructions: sentences in which a leader or an authority directs, requests or assigns
+// (ENTITIES.md §2, `instruction`).
+//
+// Sentence by sentence (./sentences.ts):
+//  - a directive verb (yêu cầu, chỉ đạo, đề nghị, giao …) used as a verb, after its subject: a
+//    leader found by ./leaders.ts ("Thủ tướng Chính phủ Phạm Minh Chính yêu cầu"), a bare title
+//    ("Bộ trưởng chỉ đạo"), a body ("Bộ Xây dựng yêu cầu") or an authority opening the sentence
+//    ("Lãnh đạo các nước … đang gia tăng sức ép yêu cầu");
+//  - a leader's statement (nhấn mạnh, nêu rõ, khẳng định …) of what must be done (phải, cần);
+//  - the quotation before ", Thủ tướng nhắc nhở." is part of its sentence, so it is covered;
+//  - tasks enumerated after a directive that ends with ":" ("Một là, …", "Hai là, …") are one
+//    instruction each, with the speaker and verb of the directive.
+// One instruction per sentence; every look-around is bounded: linear time.
+import {
+  CONTINUATION_OPENERS,
+  DIRECTIVE_VERBS,
+  ENUM_ORDINALS,
+  INTRO_WORDS,
+  NOT_GIAO_AFTER,
+  NOT_OBLIGATION_AFTER,
+  NOT_OBLIGATION_BEFORE,
+  NOUN_MARKERS_AFTER,
+  NOUN_MARKERS_BEFORE,
+  OBLIGATION_WORDS,
+  STATEMENT_VERBS,
+  WEAK_DIRECTIVE_VERBS,
+} from "./data/directive-verbs";
+import { AUTHORITY_NOUNS } from "./data/offices";
+import { SUBJECT_ADVERBS } from "./data/titles";
+import { scanner, type Scanner } from "./leaders";
+import { Lexicon, isCapitalised, splitSentences, tokenIndexAt, wordSet, type Sentence, type Token } from "./sentences";
+import { written, type NormalizedText } from "./text";
 import type { Draft, ExtractOptions, InstructionAnnotation, LeaderAnnotation } from "./types";
 
+const DIRECTIVES = new Lexicon<"verb">().add(DIRECTIVE_VERBS, "verb");
+const WEAK = wordSet(WEAK_DIRECTIVE_VERBS);
+const STATEMENTS = new Lexicon<"verb">().add(STATEMENT_VERBS, "verb");
+const OBLIGATIONS = new Lexicon<"must">().add(OBLIGATION_WORDS, "must");
+const NOT_OBL_AFTER = wordSet(NOT_OBLIGATION_AFTER);
+const NOT_OBL_BEFORE = wordSet(NOT_OBLIGATION_BEFORE);
+const NOUN_BEFORE = wordSet(NOUN_MARKERS_BEFORE);
+const NOUN_AFTER = wordSet(NOUN_MARKERS_AFTER);
+const NOT_GIAO = wordSet(NOT_GIAO_AFTER);
+const ADVERBS = wordSet(SUBJECT_ADVERBS);
+const AUTHORITIES = new Lexicon<"auth">().add(AUTHORITY_NOUNS, "auth");
+const ORDINALS = new Lexicon<"ord">().add(ENUM_ORDINALS, "ord");
+const ORDINAL_INDEX = new Map(ENUM_ORDINALS.map((o, k) => [o, (k % 10) + 1]));
+const CONTINUATIONS = new Lexicon<"cont">().add(CONTINUATION_OPENERS, "cont");
+const INTROS = new Lexicon<"intro">().add(INTRO_WORDS, "intro");
+/** Countries whose name is also an everyday word at a sentence start ("Anh" is also "he"). */
+const NOT_SUBJECT_COUNTRIES = wordSet(["anh", "ý", "nhật", "áo", "bỉ", "séc", "úc", "nam"]);
+/** Words between a body and its verb when it directs by a document: "Bộ Y tế vừa có công văn yêu cầu". */
+const DOCUMENT_GAP = wordSet([
+  "có", "ban hành", "gửi", "ra", "phát", "công văn", "văn bản", "công điện", "thông báo", "chỉ thị",
+  "hỏa tốc", "khẩn", "kết luận", "thông điệp", "ý kiến", "tờ trình", "đã", "vừa", "cũng", "mới",
+]);
+/** Words that stop the subject of an authority at the start of a sentence. */
+const PREDICATE_START = wordSet([
+  ...SUBJECT_ADVERBS, "đã", "đang", "sẽ", "vừa", "cũng", "phải", "cần", "có", "là", "được", "tiếp tục",
+]);
+
+interface Found {
+  sentence: number;
+  speaker?: string;
+  verb?: string;
+}
+
+function lastWordOf(toks: readonly Token[], i: number): string {
+  return toks[i]?.l ?? "";
+}
+
+/** The token just before `k` and the two before it, joined: for one- and two-word markers. */
+function markerBefore(toks: readonly Token[], k: number, set: Set<string>, from: number): boolean {
+  if (k - 1 < from) return false;
+  if (set.has(lastWordOf(toks, k - 1))) return true;
+  if (k - 2 >= from && set.has(`${toks[k - 2]!.l} ${toks[k - 1]!.l}`)) return true;
+  return false;
+}
+
+function markerAfter(toks: readonly Token[], k: number, set: Set<string>, to: number): boolean {
+  if (k >= to) return false;
+  if (set.has(toks[k]!.l)) return true;
+  if (k + 1 < to && set.has(`${toks[k]!.l} ${toks[k + 1]!.l}`)) return true;
+  return false;
+}
+
 export function findInstructions(
-  _nt: NormalizedText,
+  nt: NormalizedText,
   _options: ExtractOptions,
-  _leaders: Draft<LeaderAnnotation>[],
+  leaders: Draft<LeaderAnnotation>[],
 ): Draft<InstructionAnnotation>[] {
-  return [];
+  const sc = scanner(nt);
+  const toks = sc.toks;
+  const sentences = splitSentences(nt);
+  // leaders by the offset where they end, and where they start
+  const leaderByEnd = new Map<number, Draft<LeaderAnnotation>>();
+  for (const l of leaders) leaderByEnd.set(l.end, l);
+
+  const found: Found[] = [];
+  let carried: { speaker?: string; sentence: number } | null = null;
+
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si]!;
+    const ta = tokenIndexAt(toks, sent.s);
+    const tb = tokenIndexAt(toks, sent.e);
+    if (tb <= ta) continue;
+    if (sent.paragraphStart && carried && si - carried.sentence > 3) carried = null;
+    const hit = directiveIn(nt, sc, toks, ta, tb, leaderByEnd, carried);
+    if (hit) {
+      found.push({ sentence: si, speaker: hit.speaker, verb: hit.verb });
+      carried = { speaker: hit.speaker, sentence: si };
+    }
+  }
+
+  addEnumerations(nt, toks, sentences, found);
+
+  found.sort((a, b) => a.sentence - b.sentence);
+  const out: Draft<InstructionAnnotation>[] = [];
+  let last = -1;
+  for (const f of found) {
+    if (f.sentence === last) continue;
+    last = f.sentence;
+    const s = sentences[f.sentence]!;
+    const d: Draft<InstructionAnnotation> = { kind: "directive", subkind: "instruction", start: s.s, end: s.e };
+    if (f.speaker) d.speaker = f.speaker;
+    if (f.verb) d.verb = f.verb;
+    out.push(d);
+  }
+  return out;
+}
+
+/** The first directive of a sentence, with its speaker and verb. */
+function directiveIn(
+  nt: NormalizedText,
+  sc: Scanner,
+  toks: readonly Token[],
+  ta: number,
+  tb: number,
+  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+  carried: { speaker?: string; sentence: number } | null,
+): { speaker?: string; verb: string } | null {
+  const clauseStart = clauseStartOf(toks, ta, tb);
+  for (let k = ta; k < tb; k++) {
+    const t = toks[k]!;
+    if (!t.w) continue;
+    const dm = DIRECTIVES.match(toks, k, undefined, tb);
+    const sm = dm ? null : STATEMENTS.match(toks, k, undefined, tb);
+    const m = dm ?? sm;
+    if (!m) continue;
+    const vEnd = k + m.len;
+    const verb = written(nt, t.s, toks[vEnd - 1]!.e);
+    const verbKey = toks.slice(k, vEnd).map((x) => x.l).join(" ");
+    // a capitalised verb inside a sentence names a document or a body: "Chỉ thị 15", "Ban Chỉ đạo"
+    const atStart = k === ta || k === clauseStart || (k > ta && /^[“"‘(]$/.test(toks[k - 1]!.t));
+    if (/^\p{Lu}/u.test(t.t) && !atStart) continue;
+    const subject = subjectBefore(nt, sc, toks, k, ta, leaderByEnd);
+    if (dm) {
+      if (markerAfter(toks, vEnd, NOUN_AFTER, tb)) continue;
+      if (verbKey === "giao" && vEnd < tb && NOT_GIAO.has(toks[vEnd]!.l)) continue;
+      if (subject) {
+        if (subject.viaGap || !markerBefore(toks, k, NOUN_BEFORE, ta)) return { speaker: subject.text, verb };
+        continue;
+      }
+      if (WEAK.has(verbKey)) continue;
+      if (markerBefore(toks, k, NOUN_BEFORE, ta)) continue;
+      // an authority opens the sentence: "Lãnh đạo các nước … đang gia tăng sức ép yêu cầu …"
+      const opener = authorityOpening(nt, sc, toks, clauseStart, k, leaderByEnd);
+      if (opener && objectFollows(toks, vEnd, tb)) return { speaker: opener.text, verb };
+      // no subject: it goes on with the directives of the sentence before ("Đồng thời, yêu cầu …")
+      if (carried && (k === clauseStart || k === ta) && objectFollows(toks, vEnd, tb)) return { speaker: carried.speaker, verb };
+      continue;
+    }
+    // a statement: a leader says what must be done
+    if (subject && subject.leader && obligationIn(toks, ta, tb)) return { speaker: subject.text, verb };
+  }
+  return null;
+}
+
+/** Start of the main clause: after an opening adverbial that ends with a comma ("Tại buổi làm việc, …"). */
+function clauseStartOf(toks: readonly Token[], ta: number, tb: number): number {
+  const cont = CONTINUATIONS.match(toks, ta, undefined, tb);
+  if (cont && toks[ta + cont.len]?.t === ",") return ta + cont.len + 1;
+  if (!INTROS.match(toks, ta, undefined, tb)) return ta;
+  for (let k = ta; k < tb && k < ta + 30; k++) {
+    if (toks[k]!.t === ",") return k + 1;
+    if (!toks[k]!.w && toks[k]!.t !== "-" && toks[k]!.t !== "/" && toks[k]!.t !== "(" && toks[k]!.t !== ")") break;
+  }
+  return ta;
+}
+
+interface Subject {
+  text: string;
+  leader: boolean;
+  /** Found across a document noun ("vừa có công văn"): the verb cannot be a noun then. */
+  viaGap: boolean;
+}
+
+/** The subject right before a verb at `k`: a leader, a bare title or a body, across adverbs. */
+function subjectBefore(
+  nt: NormalizedText,
+  sc: Scanner,
+  toks: readonly Token[],
+  k: number,
+  ta: number,
+  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+): Subject | null {
+  let q = k; // exclusive end of the subject
+  let viaGap = false;
+  for (let step = 0; step < 8 && q > ta; step++) {
+    const s = subjectEndingAt(nt, sc, toks, q, ta, leaderByEnd);
+    if (s) return { ...s, viaGap };
+    const prev = toks[q - 1]!;
+    if (!prev.w) break;
+    if (ADVERBS.has(prev.l)) {
+      q--;
+      continue;
+    }
+    if (q - 2 >= ta && ADVERBS.has(`${toks[q - 2]!.l} ${prev.l}`)) {
+      q -= 2;
+      continue;
+    }
+    if (DOCUMENT_GAP.has(prev.l)) {
+      q--;
+      viaGap = true;
+      continue;
+    }
+    if (q - 2 >= ta && DOCUMENT_GAP.has(`${toks[q - 2]!.l} ${prev.l}`)) {
+      q -= 2;
+      viaGap = true;
+      continue;
+    }
+    break;
+  }
+  return null;
+}
+
+function subjectEndingAt(
+  nt: NormalizedText,
+  sc: Scanner,
+  toks: readonly Token[],
+  q: number,
+  ta: number,
+  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+): { text: string; leader: boolean } | null {
+  const prev = toks[q - 1];
+  if (!prev) return null;
+  const l = leaderByEnd.get(prev.e);
+  if (l) return { text: written(nt, l.start, l.end), leader: true };
+  // an apposition between commas: "Thứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo …, đề nghị"
+  if (prev.t === ",") {
+    for (let c = q - 2; c > ta && c > q - 20; c--) {
+      const t = toks[c]!;
+      if (t.t === ",") {
+        const l2 = leaderByEnd.get(toks[c - 1]?.e ?? -1);
+        if (l2 && l2.name) return { text: written(nt, l2.start, l2.end), leader: true };
+        break;
+      }
+      if (!t.w && t.t !== "-" && t.t !== "(" && t.t !== ")") break;
+    }
+    return null;
+  }
+  // a bare title or a body ending here: the longest one, starting where a phrase can start
+  let from = q - 1;
+  while (from > ta && from > q - 14) {
+    const t = toks[from - 1]!;
+    if (!t.w && (t.t === "," || t.t === ";" || t.t === ":" || t.t === "." || t.t === "“" || t.t === "”" || t.t === '"')) break;
+    from--;
+  }
+  for (let s = from; s < q; s++) {
+    const t = toks[s]!;
+    if (!t.w || (!/^\p{Lu}/u.test(t.t) && s !== ta)) continue;
+    // not from the middle of a name: "Hải Phòng" is no "Phòng"
+    if (s > ta && !t.nl && t.sp && isCapitalised(toks[s - 1]!)) continue;
+    if (sc.bareTitleEnd(s) === q) return { text: written(nt, t.s, prev.e), leader: true };
+    if (sc.bodyEnd(s) === q) {
+      // a bare country or province directs only as a subject of its own ("Quảng Ninh yêu cầu …"),
+      // not inside a noun phrase ("nhà tài trợ Vĩnh Phúc yêu cầu")
+      if (sc.isPlaceName(s) && ((s > ta && toks[s - 1]!.w && !/^\p{Lu}/u.test(toks[s - 1]!.t) && !sc.isPlaceUnit(s - 1)) || NOT_SUBJECT_COUNTRIES.has(t.l))) continue;
+      return { text: written(nt, t.s, prev.e), leader: false };
+    }
+  }
+  return null;
+}
+
+/** An authority, a body or a leader opening the clause before the verb; the subject is up to its predicate. */
+function authorityOpening(
+  nt: NormalizedText,
+  sc: Scanner,
+  toks: readonly Token[],
+  cs: number,
+  k: number,
+  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+): { text: string } | null {
+  if (cs >= k) return null;
+  const t = toks[cs]!;
+  let subjEnd = -1;
+  const auth = AUTHORITIES.match(toks, cs, undefined, k);
+  if (auth) subjEnd = cs + auth.len;
+  else {
+    const b = sc.bodyEnd(cs);
+    if (b > cs && b <= k) subjEnd = b;
+    else {
+      for (const l of leaderByEnd.values()) {
+        if (l.start === t.s) {
+          subjEnd = tokenIndexAt(toks, l.end);
+          break;
+        }
+      }
+    }
+  }
+  if (subjEnd < 0) return null;
+  // the subject runs on to the predicate: "Lãnh đạo các nước Đức, Canada và Na Uy | đang …"
+  let e = subjEnd;
+  while (e < k && e - cs < 16 && !PREDICATE_START.has(toks[e]!.l)) e++;
+  if (e >= k && e - cs >= 16) return null;
+  const end = Math.min(e, k);
+  return { text: written(nt, t.s, toks[end - 1]!.e) };
+}
+
+/** What follows a directive verb used as a verb: an object, a clause, or the end of the sentence. */
+function objectFollows(toks: readonly Token[], v: number, tb: number): boolean {
+  if (v >= tb) return true;
+  const t = toks[v]!;
+  if (!t.w) return t.t === "," || t.t === ":" || t.t === "“" || t.t === '"';
+  return !NOUN_AFTER.has(t.l);
+}
+
+/** "phải", "cần" as words of obligation somewhere in the sentence. */
+function obligationIn(toks: readonly Token[], ta: number, tb: number): boolean {
+  for (let k = ta; k < tb; k++) {
+    const m = OBLIGATIONS.match(toks, k, undefined, tb);
+    if (!m) continue;
+    const after = toks[k + m.len];
+    if (m.len === 1 && after && NOT_OBL_AFTER.has(after.l)) continue;
+    if (k > ta && NOT_OBL_BEFORE.has(toks[k - 1]!.l)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Tasks enumerated after a directive ending with ":": "Một là, …", "Hai là, …", or a bullet list. */
+function addEnumerations(nt: NormalizedText, toks: readonly Token[], sentences: readonly Sentence[], found: Found[]): void {
+  const bySentence = new Map(found.map((f) => [f.sentence, f]));
+  const intros = found.filter((f) => nt.text[sentences[f.sentence]!.e - 1] === ":");
+  for (const intro of intros) {
+    let expected = 1;
+    let misses = 0;
+    let bullets = true;
+    for (let si = intro.sentence + 1; si < sentences.length && misses <= 3; si++) {
+      const s = sentences[si]!;
+      if (!s.paragraphStart) continue;
+      const ta = tokenIndexAt(toks, s.s);
+      const first = toks[ta];
+      if (!first) break;
+      const ord = ORDINALS.match(toks, ta);
+      if (ord) {
+        const key = toks.slice(ta, ta + ord.len).map((t) => t.l).join(" ");
+        const idx = ORDINAL_INDEX.get(key) ?? 0;
+        if (idx !== expected) break;
+        expected++;
+        misses = 0;
+        bullets = false;
+        if (!bySentence.has(si)) {
+          const f: Found = { sentence: si, speaker: intro.speaker, verb: intro.verb };
+          found.push(f);
+          bySentence.set(si, f);
+        }
+        continue;
+      }
+      if (bullets && expected === 1 + (si - intro.sentence - 1) && /^[-+•*–]$/.test(first.t)) {
+        // a bullet list right after the directive
+        if (!bySentence.has(si)) {
+          const f: Found = { sentence: si, speaker: intro.speaker, verb: intro.verb };
+          found.push(f);
+          bySentence.set(si, f);
+        }
+        expected++;
+        continue;
+      }
+      if (expected === 1) break;
+      misses++;
+    }
+  }
 }
