@@ -10,7 +10,10 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "scripting"],
+    permissions: ["storage", "unlimitedStorage", "scripting", "contextMenus"],
+    commands: {
+      "note-selection": { suggested_key: { default: "Alt+Shift+S" }, description: "__MSG_noteSelectionCommand__" },
+    },
     // other sites only when the reader switches them on from the popup
     ...(manifestVersion === 3 ? { optional_host_permissions: ["*://*/*"] } : { optional_permissions: ["*://*/*"] }),
     minimum_chrome_version: "105", // CSS Custom Highlight API

@@ -11,8 +11,16 @@ export interface CardState {
   note: string;
 }
 
+/** The reader's own note on selected text: no extracted attributes, just the quote. */
+export interface ReaderNote {
+  kind: "note";
+  text: string;
+}
+
 export interface HighlightCardProps {
-  annotation: Annotation;
+  annotation: Annotation | ReaderNote;
+  /** Open with the note editor (a new note on selected text). */
+  startEditing?: boolean;
   t: Translate;
   state: CardState;
   /** A line under the actions: "Saved", "Storage is full …". */
@@ -25,11 +33,11 @@ export interface HighlightCardProps {
   onClose(): void;
 }
 
-function kindKey(a: Annotation): MessageKey {
+function kindKey(a: Annotation | ReaderNote): MessageKey {
   return a.kind === "directive" ? a.subkind : a.kind;
 }
 
-function rows(a: Annotation): [MessageKey, string][] {
+function rows(a: Annotation | ReaderNote): [MessageKey, string][] {
   const out: [MessageKey, string | undefined][] = [];
   switch (a.kind) {
     case "leader":
@@ -43,13 +51,15 @@ function rows(a: Annotation): [MessageKey, string][] {
     case "number":
       out.push(["value", formatValue(a)]);
       break;
+    case "note":
+      break;
   }
   return out.filter((r): r is [MessageKey, string] => typeof r[1] === "string" && r[1].trim() !== "");
 }
 
 export function HighlightCard(props: HighlightCardProps) {
   const { annotation: a, t, state } = props;
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(props.startEditing ?? false);
   const [draft, setDraft] = useState(state.note);
   const first = useRef<HTMLButtonElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -77,6 +87,7 @@ export function HighlightCard(props: HighlightCardProps) {
       <div class="head">
         <span class="kind">{t(kindKey(a))}</span>
         {state.status === "rejected" && <span class="badge">{t("rejected")}</span>}
+      {state.starred && <span class="badge" aria-label={t("star")}>★</span>}
         <button type="button" class="close" aria-label={t("close")} onClick={props.onClose}>
           ×
         </button>
@@ -121,9 +132,11 @@ export function HighlightCard(props: HighlightCardProps) {
           <button type="button" aria-pressed={state.starred} onClick={props.onStar}>
             {state.starred ? `★ ${t("unstar")}` : `☆ ${t("star")}`}
           </button>
-          <button type="button" aria-pressed={state.status === "rejected"} onClick={props.onReject}>
-            {t("reject")}
-          </button>
+          {a.kind !== "note" && (
+            <button type="button" aria-pressed={state.status === "rejected"} onClick={props.onReject}>
+              {t("reject")}
+            </button>
+          )}
         </div>
       )}
       {props.message && (
@@ -143,6 +156,7 @@ export const CARD_CSS = `
 .card.kind-leader { border-left-color: rgb(230, 170, 0); }
 .card.kind-directive { border-left-color: rgb(0, 140, 220); }
 .card.kind-number { border-left-color: rgb(0, 170, 100); }
+.card.kind-note { border-left-color: rgb(171, 71, 188); }
 .card.rejected .quote { text-decoration: line-through; opacity: .7; }
 .head { display: flex; align-items: center; gap: 6px; }
 .kind { font-weight: 700; text-transform: uppercase; font-size: 11px; letter-spacing: .04em; }

@@ -9,22 +9,34 @@ import {
 } from "./messages";
 
 describe("parseContentToBackground", () => {
-  const good = { type: "page-annotated", url: "https://baochinhphu.vn/a.htm", title: "T", counts: { leader: 1, directive: 0, number: 3 } };
-  it("accepts the expected shape and drops extra fields", () => {
-    expect(parseContentToBackground({ ...good, evil: "<script>" })).toEqual(good);
+  const text = "Chiều 16/3, Thủ tướng yêu cầu.";
+  const annotation = { kind: "number", subkind: "date", start: 6, end: 10, text: "16/3", value: "--03-16" };
+  const visit = { type: "record-visit", page: { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" }, text, annotations: [annotation] };
+  it("accepts a visit and drops extra fields", () => {
+    expect(parseContentToBackground({ ...visit, evil: "<script>" })).toEqual(visit);
   });
   it.each([
     ["null", null],
-    ["a string", "page-annotated"],
-    ["an unknown type", { ...good, type: "delete-everything" }],
-    ["a negative count", { ...good, counts: { leader: -1, directive: 0, number: 0 } }],
-    ["a fractional count", { ...good, counts: { leader: 0.5, directive: 0, number: 0 } }],
-    ["a missing count", { ...good, counts: { leader: 1, directive: 0 } }],
-    ["a non-string url", { ...good, url: 42 }],
-    ["a huge title", { ...good, title: "x".repeat(10_000) }],
-    ["an array", [good]],
+    ["a string", "record-visit"],
+    ["an unknown type", { ...visit, type: "delete-everything" }],
+    ["a page that is not http", { ...visit, page: { url: "javascript:alert(1)", title: "T" } }],
+    ["a bad article date", { ...visit, page: { ...visit.page, articleDate: "17/03/2023" } }],
+    ["an annotation beyond the text", { ...visit, annotations: [{ ...annotation, start: 6, end: 999 }] }],
+    ["a malformed annotation", { ...visit, annotations: [{ kind: "number" }] }],
+    ["a non-string text", { ...visit, text: 42 }],
+    ["an array", [visit]],
   ])("rejects %s", (_label, message) => {
     expect(parseContentToBackground(message)).toBeNull();
+  });
+  it("checks updates and notes", () => {
+    expect(parseContentToBackground({ type: "update-annotation", id: "a-1", patch: { starred: true, extra: 1 } })).toEqual({ type: "update-annotation", id: "a-1", patch: { starred: true } });
+    expect(parseContentToBackground({ type: "update-annotation", id: "a-1", patch: {} })).toBeNull();
+    expect(parseContentToBackground({ type: "update-annotation", id: "a-1", patch: { status: "deleted" } })).toBeNull();
+    expect(parseContentToBackground({ type: "update-annotation", id: "../../x", patch: { starred: true } })).toBeNull();
+    const selectors = { quote: { type: "TextQuoteSelector", exact: "16/3", prefix: "Chiều ", suffix: ", Thủ" }, position: { type: "TextPositionSelector", start: 6, end: 10 } };
+    const note = { type: "save-note", id: "n-1", page: visit.page, selectors, note: "<b>x</b>" };
+    expect(parseContentToBackground(note)).toEqual(note);
+    expect(parseContentToBackground({ ...note, selectors: { ...selectors, quote: { ...selectors.quote, exact: "  " } } })).toBeNull();
   });
 });
 
@@ -69,13 +81,7 @@ describe("parseAnnotation", () => {
   });
 });
 
-describe("annotation-action, popup and background messages", () => {
-  const annotation = { kind: "number", subkind: "percent", start: 0, end: 4, text: "6,5%", value: 6.5 };
-  it("accepts a card action with a valid annotation only", () => {
-    expect(parseContentToBackground({ type: "annotation-action", action: "star", pageUrl: "https://a.gov.vn/x", annotation })).toMatchObject({ action: "star" });
-    expect(parseContentToBackground({ type: "annotation-action", action: "delete-all", pageUrl: "https://a.gov.vn/x", annotation })).toBeNull();
-    expect(parseContentToBackground({ type: "annotation-action", action: "note", pageUrl: "https://a.gov.vn/x", annotation: { kind: "x" } })).toBeNull();
-  });
+describe("popup and background messages", () => {
   it("checks popup messages", () => {
     expect(parsePopupToContent({ type: "set-highlights-visible", visible: false })).toEqual({ type: "set-highlights-visible", visible: false });
     expect(parsePopupToContent({ type: "set-highlights-visible", visible: "no" })).toBeNull();
@@ -84,7 +90,13 @@ describe("annotation-action, popup and background messages", () => {
     expect(parsePopupToBackground({ type: "set-site", host: "kenh14.vn", choice: "on", tabId: 4 })).toEqual({ type: "set-site", host: "kenh14.vn", choice: "on", tabId: 4 });
     expect(parsePopupToBackground({ type: "set-site", host: "evil.com/<x>", choice: "on" })).toBeNull();
     expect(parsePopupToBackground({ type: "set-site", host: "kenh14.vn", choice: "maybe" })).toBeNull();
+    expect(parsePopupToBackground({ type: "open-annotation", id: "abc" })).toEqual({ type: "open-annotation", id: "abc" });
+    expect(parsePopupToBackground({ type: "open-annotation", id: "" })).toBeNull();
+  });
+  it("checks background messages", () => {
     expect(parseBackgroundToContent({ type: "site-disabled" })).toEqual({ type: "site-disabled" });
+    expect(parseBackgroundToContent({ type: "note-selection" })).toEqual({ type: "note-selection" });
+    expect(parseBackgroundToContent({ type: "focus-selectors", selectors: { quote: {}, position: {} } })).toBeNull();
     expect(parseBackgroundToContent({ type: "other" })).toBeNull();
   });
 });

@@ -1,15 +1,32 @@
 // The message contract: one type per direction, each checked on receipt. Anything without the
 // expected shape is rejected (and logged by the receiver), never acted on or stored.
+import { isSelectors, type Selectors } from "./anchor/selectors";
 import type { Annotation, AnnotationKind, Approx, NumberAnnotation, NumberSubkind } from "./extract/types";
 
 export type KindCounts = Record<AnnotationKind, number>;
 
-export type CardAction = "star" | "unstar" | "reject" | "unreject" | "note";
+export type ReviewStatus = "new" | "confirmed" | "rejected";
+
+/** What the reader can change on an annotation from the card. */
+export interface AnnotationPatch {
+  starred?: boolean;
+  status?: ReviewStatus;
+  note?: string;
+}
+
+export interface VisitPage {
+  url: string;
+  title: string;
+  articleDate?: string;
+}
 
 /** Content script → background. */
 export type ContentToBackground =
-  | { type: "page-annotated"; url: string; title: string; counts: KindCounts }
-  | { type: "annotation-action"; action: CardAction; pageUrl: string; annotation: Annotation; note?: string };
+  /** The page's article text and what the rules found in it: stored, and the page's records returned. */
+  | { type: "record-visit"; page: VisitPage; text: string; annotations: Annotation[] }
+  | { type: "update-annotation"; id: string; patch: AnnotationPatch }
+  /** Text the reader selected, with a note; `id` is made by the sender so a retried save is not doubled. */
+  | { type: "save-note"; id: string; page: VisitPage; selectors: Selectors; note: string };
 
 /** Popup → content script (through tabs.sendMessage). */
 export type PopupToContent =
@@ -17,11 +34,19 @@ export type PopupToContent =
   | { type: "set-highlights-visible"; visible: boolean }
   | { type: "focus-annotation"; index: number };
 
-/** Popup → background. */
-export type PopupToBackground = { type: "set-site"; host: string; choice: "on" | "off"; tabId?: number };
+/** Popup (or another extension page) → background. */
+export type PopupToBackground =
+  | { type: "set-site"; host: string; choice: "on" | "off"; tabId?: number }
+  /** Jump to a stored annotation: activate its tab or open its page, scroll to it, flash it. */
+  | { type: "open-annotation"; id: string };
 
 /** Background → content script. */
-export type BackgroundToContent = { type: "site-disabled" };
+export type BackgroundToContent =
+  | { type: "site-disabled" }
+  /** The reader asked (context menu or shortcut) to note the selected text. */
+  | { type: "note-selection" }
+  /** Scroll to the text these selectors describe and flash it (the page may have changed since). */
+  | { type: "focus-selectors"; selectors: Selectors };
 
 /** The content script's answer to get-page-annotations. */
 export interface PageAnnotations {
@@ -33,7 +58,24 @@ export interface PageAnnotations {
 }
 
 /** The answer to a request that writes. */
-export type WriteResult = { ok: true } | { ok: false; error: "storage-full" | "failed"; detail?: string };
+export type WriteFailure = { ok: false; error: "storage-full" | "failed"; detail?: string };
+export type WriteResult = { ok: true } | WriteFailure;
+
+/** A stored annotation as the page needs it: where it is now in the page text (null: not found). */
+export interface StoredOnPage {
+  id: string;
+  kind: AnnotationKind | "note";
+  subkind?: string;
+  text: string;
+  span: { start: number; end: number } | null;
+  status: ReviewStatus;
+  starred: boolean;
+  note: string;
+  /** The annotation in the extractor's shape (attributes included), for the card. */
+  annotation: Annotation | null;
+}
+
+export type VisitReply = { ok: true; records: StoredOnPage[] } | WriteFailure;
 
 const MAX_TEXT = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -44,7 +86,6 @@ const HOST = /^[a-z0-9.-]{1,253}$/;
 
 const NUMBER_SUBKINDS: readonly NumberSubkind[] = ["quantity", "money", "percent", "date", "time", "period", "ordinal"];
 const APPROX: readonly string[] = ["more", "less", "nearly", "about"] satisfies Approx[];
-const CARD_ACTIONS: readonly CardAction[] = ["star", "unstar", "reject", "unreject", "note"];
 
 /** An annotation as the extractor makes it; extra fields are dropped. */
 export function parseAnnotation(v: unknown): Annotation | null {
@@ -91,20 +132,60 @@ export function parseAnnotation(v: unknown): Annotation | null {
   return null;
 }
 
+const MAX_PAGE_TEXT = 50_000_000;
+const MAX_ANNOTATIONS = 200_000;
+const STATUSES: readonly string[] = ["new", "confirmed", "rejected"] satisfies ReviewStatus[];
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+function parseVisitPage(v: unknown): VisitPage | null {
+  if (!isObject(v) || !isString(v.url) || !/^https?:/i.test(v.url) || !isString(v.title, 2048)) return null;
+  if (v.articleDate !== undefined && !(isString(v.articleDate, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v.articleDate))) return null;
+  return { url: v.url, title: v.title, ...(v.articleDate !== undefined ? { articleDate: v.articleDate as string } : {}) };
+}
+
+function parsePatch(v: unknown): AnnotationPatch | null {
+  if (!isObject(v)) return null;
+  const patch: AnnotationPatch = {};
+  if (v.starred !== undefined) {
+    if (typeof v.starred !== "boolean") return null;
+    patch.starred = v.starred;
+  }
+  if (v.status !== undefined) {
+    if (!STATUSES.includes(v.status as string)) return null;
+    patch.status = v.status as ReviewStatus;
+  }
+  if (v.note !== undefined) {
+    if (!isString(v.note, MAX_TEXT)) return null;
+    patch.note = v.note;
+  }
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
 export function parseContentToBackground(message: unknown): ContentToBackground | null {
   if (!isObject(message)) return null;
-  if (message.type === "page-annotated") {
-    const { url, title, counts } = message;
-    if (!isString(url) || !isString(title, 2048) || !isObject(counts)) return null;
-    if (!isCount(counts.leader) || !isCount(counts.directive) || !isCount(counts.number)) return null;
-    return { type: "page-annotated", url, title, counts: { leader: counts.leader, directive: counts.directive, number: counts.number } };
+  if (message.type === "record-visit") {
+    const page = parseVisitPage(message.page);
+    const { text, annotations } = message;
+    if (!page || !isString(text, MAX_PAGE_TEXT) || !Array.isArray(annotations) || annotations.length > MAX_ANNOTATIONS) return null;
+    const parsed: Annotation[] = [];
+    for (const a of annotations) {
+      const ok = parseAnnotation(a);
+      if (!ok || ok.end > text.length) return null;
+      parsed.push(ok);
+    }
+    return { type: "record-visit", page, text, annotations: parsed };
   }
-  if (message.type === "annotation-action") {
-    const { action, pageUrl, note } = message;
-    if (!CARD_ACTIONS.includes(action as CardAction) || !isString(pageUrl) || !optionalString(note, MAX_TEXT)) return null;
-    const annotation = parseAnnotation(message.annotation);
-    if (!annotation) return null;
-    return { type: "annotation-action", action: action as CardAction, pageUrl, annotation, ...(note !== undefined ? { note: note as string } : {}) };
+  if (message.type === "update-annotation") {
+    const patch = parsePatch(message.patch);
+    if (!isString(message.id, 64) || !ID.test(message.id) || !patch) return null;
+    return { type: "update-annotation", id: message.id, patch };
+  }
+  if (message.type === "save-note") {
+    const page = parseVisitPage(message.page);
+    const { id, selectors, note } = message;
+    if (!page || !isString(id, 64) || !ID.test(id) || !isSelectors(selectors) || !isString(note, MAX_TEXT)) return null;
+    if (selectors.quote.exact.trim() === "" || selectors.quote.exact.length > MAX_TEXT) return null;
+    return { type: "save-note", id, page, selectors, note };
   }
   return null;
 }
@@ -119,7 +200,9 @@ export function parsePopupToContent(message: unknown): PopupToContent | null {
 }
 
 export function parsePopupToBackground(message: unknown): PopupToBackground | null {
-  if (!isObject(message) || message.type !== "set-site") return null;
+  if (!isObject(message)) return null;
+  if (message.type === "open-annotation") return isString(message.id, 100) && message.id !== "" ? { type: "open-annotation", id: message.id } : null;
+  if (message.type !== "set-site") return null;
   const { host, choice, tabId } = message;
   if (!isString(host, 253) || !HOST.test(host) || (choice !== "on" && choice !== "off")) return null;
   if (tabId !== undefined && !isCount(tabId)) return null;
@@ -127,7 +210,11 @@ export function parsePopupToBackground(message: unknown): PopupToBackground | nu
 }
 
 export function parseBackgroundToContent(message: unknown): BackgroundToContent | null {
-  return isObject(message) && message.type === "site-disabled" ? { type: "site-disabled" } : null;
+  if (!isObject(message)) return null;
+  if (message.type === "site-disabled") return { type: "site-disabled" };
+  if (message.type === "note-selection") return { type: "note-selection" };
+  if (message.type === "focus-selectors" && isSelectors(message.selectors)) return { type: "focus-selectors", selectors: message.selectors };
+  return null;
 }
 
 export function countKinds(annotations: readonly Annotation[]): KindCounts {

@@ -1,25 +1,30 @@
 // Annotates the article on a page and lets the reader work with the highlights: hover or keyboard
-// focus shows a card, keys move between highlights, late content is annotated as it arrives.
-// Nothing is added to the page but the card's host; every listener ends with `signal`.
-import type { CardState } from "@/components/HighlightCard";
+// focus shows a card, keys move between highlights, late content is annotated as it arrives, and
+// everything is stored through the background. Nothing is added to the page but the card's host;
+// every listener ends with `signal`.
+import type { CardState, ReaderNote } from "@/components/HighlightCard";
+import { anchor } from "@/lib/anchor/anchor";
+import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
 import type { Translate } from "@/lib/i18n";
-import type { CardAction, ContentToBackground, PageAnnotations, WriteResult } from "@/lib/messages";
-import { countKinds } from "@/lib/messages";
+import type { AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, VisitReply, WriteResult } from "@/lib/messages";
 import { articleTextNodes, findArticleBody, FurnitureCheck, isVietnamese } from "@/lib/page/article";
 import { extractInChunks } from "@/lib/page/chunked-extract";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
-import { buildTextMap } from "@/lib/page/text-map";
+import { buildTextMap, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
 import { CardHost } from "./card";
 
-export const HIGHLIGHT_NAMES: Record<AnnotationKind | "focus", string> = {
+type HighlightKey = AnnotationKind | "note" | "focus";
+
+export const HIGHLIGHT_NAMES: Record<HighlightKey, string> = {
   leader: "vpl-leader",
   directive: "vpl-directive",
   number: "vpl-number",
+  note: "vpl-note",
   focus: "vpl-focus",
 };
 
-/** User Timing names, visible in the browser's performance panel. */
+/** User Timing names, visible in the browser's performance panel (documented in the README). */
 export const MEASURES = {
   detect: "policy-lens:detect",
   extract: "policy-lens:extract",
@@ -32,32 +37,53 @@ export interface AnnotatorDeps {
   signal: AbortSignal;
   t: Translate;
   send: (message: ContentToBackground) => Promise<unknown>;
+  newId?: () => string;
 }
 
 const HOVER_DELAY_MS = 120;
 const HIDE_DELAY_MS = 350;
 const MUTATION_DEBOUNCE_MS = 250;
+/** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
+const RETRY_DELAYS_MS = [150, 600, 2000];
 
 const highlightApi = () => typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
+const spanKey = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
+const DEFAULT_STATE: CardState = { starred: false, status: "new", note: "" };
+
+/** A reader's note placed on the page: like a Placed, with the note's quote for the card. */
+interface PlacedNote {
+  id: string;
+  range: Range;
+  quote: ReaderNote;
+}
 
 export class PageAnnotator {
   private readonly placed = new PlacedAnnotations();
   private readonly processed = new WeakSet<Text>();
   private readonly furniture = new FurnitureCheck();
+  /** Card state by placement id, from the store. */
   private readonly states = new Map<string, CardState>();
-  private readonly highlights = new Map<AnnotationKind | "focus", Highlight>();
+  /** Stored record id by placement id. */
+  private readonly recordIds = new Map<string, string>();
+  private readonly notes: PlacedNote[] = [];
+  private readonly highlights = new Map<HighlightKey, Highlight>();
   private readonly card: CardHost;
+  /** All article text read so far, batch after batch, with its nodes: what offsets refer to. */
+  private readonly page: TextMap = { text: "", segments: [] };
+  private readonly segmentOf = new Map<Text, TextSegment>();
   private container: Element | null = null;
   private title = "";
   private articleDate?: string;
   private visible = true;
   private focused: Placed | undefined;
-  private cardFor: Placed | undefined;
+  private cardFor: Placed | PlacedNote | undefined;
   private cardMessage: string | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
+  private storeChain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.card = new CardHost(deps.doc, deps.t);
@@ -66,6 +92,10 @@ export class PageAnnotator {
 
   get annotated(): boolean {
     return this.container !== null;
+  }
+
+  private get pageInfo(): VisitPage {
+    return { url: this.deps.doc.location.href, title: this.title.slice(0, 2048), ...(this.articleDate ? { articleDate: this.articleDate } : {}) };
   }
 
   /** Finds and annotates the article; false when the page holds none (yet). */
@@ -80,9 +110,10 @@ export class PageAnnotator {
     this.title = body.title;
     this.articleDate = body.publishedDate;
     if (highlightApi()) {
-      for (const key of Object.keys(HIGHLIGHT_NAMES) as (AnnotationKind | "focus")[]) {
+      for (const key of Object.keys(HIGHLIGHT_NAMES) as HighlightKey[]) {
         const h = new Highlight();
-        if (key === "focus") h.priority = 1;
+        if (key === "focus") h.priority = 2;
+        if (key === "note") h.priority = 1;
         this.highlights.set(key, h);
         CSS.highlights.set(HIGHLIGHT_NAMES[key], h);
       }
@@ -91,39 +122,106 @@ export class PageAnnotator {
     performance.measure(MEASURES.annotate, { start: t0, end: performance.now() });
     if (signal.aborted) return false;
     this.listen();
-    this.report();
     return true;
   }
 
+  /** Reads new text nodes as one more batch of the page text, extracts, places, stores. */
   private async annotateNodes(nodes: Text[], measure: string): Promise<void> {
     const fresh = nodes.filter((n) => !this.processed.has(n));
     if (fresh.length === 0) return;
     for (const n of fresh) this.processed.add(n);
     const t0 = performance.now();
-    const map = buildTextMap(fresh);
-    await extractInChunks(map.text, {
+    const batch = buildTextMap(fresh);
+    const offset = this.page.text.length === 0 ? 0 : this.page.text.length + 2;
+    this.page.text = offset === 0 ? batch.text : `${this.page.text}\n\n${batch.text}`;
+    for (const seg of batch.segments) {
+      const shifted = { node: seg.node, start: seg.start + offset, end: seg.end + offset };
+      this.page.segments.push(shifted);
+      this.segmentOf.set(seg.node, shifted);
+    }
+    const found: Annotation[] = [];
+    await extractInChunks(batch.text, {
       articleDate: this.articleDate,
       signal: this.deps.signal,
       onError: (family, error) => console.warn(`[policy-lens] the ${family} rules failed on this page`, error),
-      onChunk: (found) => {
-        for (const p of this.placed.place(map, found)) {
-          this.highlights.get(p.annotation.kind)?.add(p.range);
-        }
+      onChunk: (chunk) => {
+        const shifted = chunk.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
+        found.push(...shifted);
+        for (const p of this.placed.place(this.page, shifted)) this.highlights.get(p.annotation.kind)?.add(p.range);
       },
     });
     performance.measure(measure, { start: t0, end: performance.now() });
+    if (!this.deps.signal.aborted) this.store(found);
   }
+
+  // ---- the store, through the background ---------------------------------------------------
+
+  private async send<T>(message: ContentToBackground): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.deps.send(message)) as T | undefined;
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined || this.deps.signal.aborted) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** Stores a batch (visits are serialised, so a late batch never overtakes the first). */
+  private store(annotations: Annotation[]): void {
+    const message: ContentToBackground = { type: "record-visit", page: this.pageInfo, text: this.page.text, annotations };
+    this.storeChain = this.storeChain
+      .then(() => this.send<VisitReply>(message))
+      .then((reply) => {
+        if (reply?.ok) this.applyStored(reply.records);
+        else if (reply) console.warn("[policy-lens] annotations were not saved:", reply.error, reply.detail ?? "");
+      })
+      .catch((error: unknown) => console.warn("[policy-lens] annotations were not saved", error));
+  }
+
+  /** Ties placements to their stored records (status, star, note) and shows the reader's notes. */
+  private applyStored(records: StoredOnPage[]): void {
+    const bySpan = new Map<string, Placed>();
+    for (const p of this.placed.items) bySpan.set(spanKey(p.annotation.kind, p.annotation.start, p.annotation.end), p);
+    const knownNotes = new Set(this.notes.map((n) => n.id));
+    for (const r of records) {
+      if (!r.span) continue; // orphaned: listed in the review panel, nothing to draw
+      const state: CardState = { starred: r.starred, status: r.status, note: r.note };
+      if (r.kind === "note") {
+        if (knownNotes.has(r.id)) continue;
+        const range = rangeFor(this.page, r.span.start, r.span.end);
+        if (!range) continue;
+        this.notes.push({ id: r.id, range, quote: { kind: "note", text: r.text } });
+        this.states.set(r.id, state);
+        this.recordIds.set(r.id, r.id);
+        this.highlights.get("note")?.add(range);
+        continue;
+      }
+      let placed = bySpan.get(spanKey(r.kind, r.span.start, r.span.end));
+      if (!placed && r.annotation) {
+        // stored earlier (an older reading of the page) and still there: keep showing it
+        const [added] = this.placed.place(this.page, [{ ...r.annotation, start: r.span.start, end: r.span.end } as Annotation]);
+        if (added) this.highlights.get(added.annotation.kind)?.add(added.range);
+        placed = added;
+      }
+      if (!placed) continue;
+      this.recordIds.set(placed.id, r.id);
+      this.states.set(placed.id, state);
+    }
+    if (this.cardFor) this.renderCard();
+  }
+
+  // ---- listening -------------------------------------------------------------------------------
 
   private listen(): void {
     const { doc, signal } = this.deps;
-    const view = doc.defaultView!;
     doc.addEventListener("pointermove", (e) => this.onPointerMove(e), { passive: true, signal });
     doc.addEventListener("keydown", (e) => this.onKeyDown(e), { capture: true, signal });
     doc.addEventListener("pointerdown", (e) => !this.card.contains(e) && this.closeCard(), { passive: true, signal });
-    view.addEventListener("scroll", () => this.cardFor && !this.card.isOpen && this.closeCard(), { passive: true, signal });
 
     const observer = new MutationObserver((records) => {
-      // our own card host lives outside the container: its changes never come here
+      // our card host lives outside the container: its changes never come here
       if (records.every((r) => r.type === "attributes")) return;
       clearTimeout(this.mutationTimer);
       this.mutationTimer = setTimeout(() => void this.onContentChanged(), MUTATION_DEBOUNCE_MS);
@@ -135,30 +233,16 @@ export class PageAnnotator {
   /** Late content: lazy paragraphs, "load more", in-place updates. Only new text nodes are read. */
   private async onContentChanged(): Promise<void> {
     if (!this.container?.isConnected || this.deps.signal.aborted) return;
-    const before = this.placed.items.length;
     await this.annotateNodes(articleTextNodes(this.container, this.furniture), MEASURES.update);
-    if (this.placed.items.length !== before) this.report();
   }
 
-  private report(): void {
-    const message: ContentToBackground = {
-      type: "page-annotated",
-      url: this.deps.doc.location.href,
-      title: this.title.slice(0, 2048),
-      counts: countKinds(this.placed.items.map((p) => p.annotation)),
-    };
-    this.deps.send(message).catch(() => {
-      // the background may be restarting: the badge is a convenience, the page is annotated
-    });
-  }
-
-  // ---- reading the page ------------------------------------------------------------------
+  // ---- the popup and the background ask ---------------------------------------------------------
 
   pageAnnotations(): PageAnnotations {
     return {
       url: this.deps.doc.location.href,
       title: this.title || this.deps.doc.title,
-      articleDate: this.articleDate,
+      ...(this.articleDate ? { articleDate: this.articleDate } : {}),
       visible: this.visible,
       annotations: this.placed.items.map((p) => p.annotation),
     };
@@ -174,78 +258,177 @@ export class PageAnnotator {
     if (!visible) this.closeCard();
   }
 
+  focusIndex(index: number): void {
+    this.focus(this.placed.items[index], false);
+  }
+
+  /** Scrolls to the passage the selectors describe (re-anchored in today's text) and flashes it. */
+  focusSelectors(selectors: Selectors): boolean {
+    const found = anchor(this.page.text, selectors);
+    const range = found && rangeFor(this.page, found.start, found.end);
+    if (!range) return false;
+    const placed = this.placed.items.find((p) => p.annotation.start === found.start && p.annotation.end === found.end);
+    if (placed) this.focus(placed, false);
+    else this.scrollTo(range);
+    this.flash(range);
+    return true;
+  }
+
+  private scrollTo(range: Range): void {
+    range.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+  }
+
+  private flash(range: Range, times = 3): void {
+    const focus = this.highlights.get("focus");
+    if (!focus) return;
+    clearTimeout(this.flashTimer);
+    let step = 0;
+    const tick = () => {
+      if (step % 2 === 0) focus.add(range);
+      else focus.delete(range);
+      step++;
+      if (step < times * 2) this.flashTimer = setTimeout(tick, 220);
+      else focus.add(range);
+    };
+    tick();
+  }
+
   /** Moves keyboard focus to a highlight: scrolls to it, marks it, opens its card. */
-  focus(placed: Placed | undefined, takeFocus = true): void {
+  private focus(placed: Placed | undefined, takeFocus = true): void {
     if (!placed) return;
     if (!this.visible) this.setVisible(true);
     this.focused = placed;
     const focus = this.highlights.get("focus");
     focus?.clear();
     focus?.add(placed.range);
-    const element = placed.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+    this.scrollTo(placed.range);
     this.openCard(placed, takeFocus);
   }
 
-  focusIndex(index: number): void {
-    this.focus(this.placed.items[index], false);
-  }
-
-  // ---- the card ---------------------------------------------------------------------------
-
-  private stateOf(p: Placed): CardState {
-    return this.states.get(p.id) ?? { starred: false, status: "new", note: "" };
-  }
-
-  private openCard(placed: Placed, takeFocus = false): void {
-    clearTimeout(this.hideTimer);
-    if (this.cardFor !== placed) this.cardMessage = undefined;
-    this.cardFor = placed;
-    const rects = placed.range.getClientRects();
-    const anchor = rects.length > 0 ? rects[rects.length - 1]! : placed.range.getBoundingClientRect();
+  /** The reader asked to note the selected text: open a note editor for it. */
+  noteSelection(): void {
+    const selection = this.deps.doc.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    const start = this.offsetOf(range.startContainer, range.startOffset);
+    const end = this.offsetOf(range.endContainer, range.endOffset);
+    if (start === null || end === null || end <= start) return;
+    const selectors = describeSpan(this.page.text, start, end);
+    if (selectors.quote.exact.trim() === "") return;
+    const id = (this.deps.newId ?? (() => crypto.randomUUID()))();
+    const live = rangeFor(this.page, start, end);
+    if (!live) return;
+    const note: PlacedNote = { id, range: live, quote: { kind: "note", text: selectors.quote.exact } };
+    this.cardFor = note;
+    this.cardMessage = undefined;
+    const rects = live.getClientRects();
     this.card.show(
-      { annotation: placed.annotation, state: this.stateOf(placed), message: this.cardMessage, takeFocus },
-      anchor,
+      { annotation: note.quote, state: DEFAULT_STATE, startEditing: true, takeFocus: true },
+      rects.length > 0 ? rects[rects.length - 1]! : live.getBoundingClientRect(),
       {
-        onStar: () => void this.act(placed, this.stateOf(placed).starred ? "unstar" : "star"),
-        onReject: () => void this.act(placed, this.stateOf(placed).status === "rejected" ? "unreject" : "reject"),
-        onSaveNote: (note) => void this.act(placed, "note", note),
+        onStar: () => undefined,
+        onReject: () => undefined,
+        onSaveNote: (text) => void this.saveReaderNote(note, selectors, text),
         onClose: () => this.closeCard(true),
       },
     );
   }
 
-  private closeCard(returnFocus = false): void {
-    this.card.hide();
-    this.cardFor = undefined;
-    if (returnFocus) this.highlights.get("focus")?.clear();
-  }
-
-  private async act(placed: Placed, action: CardAction, note?: string): Promise<void> {
-    const before = this.stateOf(placed);
-    const after: CardState = {
-      starred: action === "star" ? true : action === "unstar" ? false : before.starred,
-      status: action === "reject" ? "rejected" : action === "unreject" ? "new" : before.status,
-      note: action === "note" ? (note ?? "") : before.note,
-    };
-    this.states.set(placed.id, after);
-    this.cardMessage = undefined;
-    if (this.cardFor === placed) this.openCard(placed);
-    let result: WriteResult;
+  private async saveReaderNote(note: PlacedNote, selectors: Selectors, text: string): Promise<void> {
+    let result: WriteResult | undefined;
     try {
-      result = ((await this.deps.send({
-        type: "annotation-action",
-        action,
-        pageUrl: this.deps.doc.location.href,
-        annotation: placed.annotation,
-        ...(note !== undefined ? { note } : {}),
-      })) as WriteResult | undefined) ?? { ok: false, error: "failed" };
+      result = await this.send<WriteResult>({ type: "save-note", id: note.id, page: this.pageInfo, selectors, note: text });
     } catch (error) {
       result = { ok: false, error: "failed", detail: String(error) };
     }
-    if (!result.ok) this.states.set(placed.id, before); // what the reader sees is what is stored
-    this.cardMessage = result.ok ? this.deps.t("saved") : result.error === "storage-full" ? this.deps.t("storageFull") : this.deps.t("saveFailed");
-    if (this.cardFor === placed) this.openCard(placed);
+    if (result?.ok) {
+      this.notes.push(note);
+      this.states.set(note.id, { starred: false, status: "confirmed", note: text });
+      this.recordIds.set(note.id, note.id);
+      this.highlights.get("note")?.add(note.range);
+    }
+    this.cardMessage = this.resultMessage(result);
+    this.renderCard();
+  }
+
+  /** Where a DOM boundary point falls in the page text, or null when outside the article. */
+  private offsetOf(node: Node, offset: number): number | null {
+    if (node.nodeType === 3) {
+      const seg = this.segmentOf.get(node as Text);
+      return seg ? seg.start + Math.min(offset, (node as Text).data.length) : null;
+    }
+    // an element boundary: the nearest article text node inside or after it
+    const doc = this.deps.doc;
+    const child = node.childNodes[offset] ?? node;
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    walker.currentNode = child;
+    for (let n: Node | null = child.nodeType === 3 ? child : walker.nextNode(); n; n = walker.nextNode()) {
+      const seg = this.segmentOf.get(n as Text);
+      if (seg) return seg.start;
+    }
+    return null;
+  }
+
+  // ---- the card -----------------------------------------------------------------------------
+
+  private stateOf(id: string): CardState {
+    return this.states.get(id) ?? DEFAULT_STATE;
+  }
+
+  private openCard(target: Placed | PlacedNote, takeFocus = false): void {
+    clearTimeout(this.hideTimer);
+    if (this.cardFor !== target) this.cardMessage = undefined;
+    this.cardFor = target;
+    this.renderCard(takeFocus);
+  }
+
+  private renderCard(takeFocus = false): void {
+    const target = this.cardFor;
+    if (!target) return;
+    const rects = target.range.getClientRects();
+    const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : target.range.getBoundingClientRect();
+    const annotation = "annotation" in target ? target.annotation : target.quote;
+    this.card.show({ annotation, state: this.stateOf(target.id), message: this.cardMessage, takeFocus }, anchorRect, {
+      onStar: () => void this.update(target, { starred: !this.stateOf(target.id).starred }),
+      onReject: () => void this.update(target, { status: this.stateOf(target.id).status === "rejected" ? "new" : "rejected" }),
+      onSaveNote: (note) => void this.update(target, { note }),
+      onClose: () => this.closeCard(true),
+    });
+  }
+
+  private closeCard(clearFocus = false): void {
+    this.card.hide();
+    this.cardFor = undefined;
+    if (clearFocus) {
+      this.highlights.get("focus")?.clear();
+      this.focused = undefined;
+    }
+  }
+
+  private resultMessage(result: WriteResult | undefined): string {
+    if (result?.ok) return this.deps.t("saved");
+    return result?.error === "storage-full" ? this.deps.t("storageFull") : this.deps.t("saveFailed");
+  }
+
+  /** A change from the card: shown at once, stored, and undone on screen when it could not be stored. */
+  private async update(target: Placed | PlacedNote, patch: AnnotationPatch): Promise<void> {
+    const before = this.stateOf(target.id);
+    this.states.set(target.id, { ...before, ...patch });
+    this.cardMessage = undefined;
+    this.renderCard();
+    const recordId = this.recordIds.get(target.id);
+    let result: WriteResult | undefined;
+    if (!recordId) result = { ok: false, error: "failed", detail: "this annotation is not stored yet" };
+    else {
+      try {
+        result = await this.send<WriteResult>({ type: "update-annotation", id: recordId, patch });
+      } catch (error) {
+        result = { ok: false, error: "failed", detail: String(error) };
+      }
+    }
+    if (!result?.ok) this.states.set(target.id, before); // what the reader sees is what is stored
+    this.cardMessage = this.resultMessage(result);
+    if (this.cardFor === target) this.renderCard();
   }
 
   // ---- pointer and keys ---------------------------------------------------------------------
@@ -256,12 +439,12 @@ export class PageAnnotator {
     const overCard = this.card.contains(e);
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
+      clearTimeout(this.hoverTimer);
       if (overCard) {
         clearTimeout(this.hideTimer);
         return;
       }
       const hit = this.hitTest(x, y);
-      clearTimeout(this.hoverTimer);
       if (hit) {
         clearTimeout(this.hideTimer);
         if (hit !== this.cardFor) this.hoverTimer = setTimeout(() => this.openCard(hit), HOVER_DELAY_MS);
@@ -272,7 +455,7 @@ export class PageAnnotator {
     });
   }
 
-  private hitTest(x: number, y: number): Placed | undefined {
+  private hitTest(x: number, y: number): Placed | PlacedNote | undefined {
     const doc = this.deps.doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
     let node: Node | undefined;
     let offset = 0;
@@ -288,8 +471,9 @@ export class PageAnnotator {
       }
     }
     if (!node) return undefined;
-    const inside = (p: Placed) => Array.from(p.range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
-    return this.placed.at(node, offset).find(inside);
+    const inside = (range: Range) => Array.from(range.getClientRects()).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+    const note = this.notes.find((n) => n.range.isPointInRange(node, offset) && inside(n.range));
+    return note ?? this.placed.at(node, offset).find((p) => inside(p.range));
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -310,6 +494,7 @@ export class PageAnnotator {
     clearTimeout(this.hoverTimer);
     clearTimeout(this.hideTimer);
     clearTimeout(this.mutationTimer);
+    clearTimeout(this.flashTimer);
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
     this.card.dispose();
     if (highlightApi()) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);

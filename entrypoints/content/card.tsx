@@ -1,12 +1,13 @@
 // The card's host: one custom element at the end of <html>, with a closed shadow root. It is the
 // only node the extension adds to a page; highlights themselves add none.
 import { render } from "preact";
-import { CARD_CSS, HighlightCard, type CardState } from "@/components/HighlightCard";
+import { CARD_CSS, HighlightCard, type CardState, type ReaderNote } from "@/components/HighlightCard";
 import type { Annotation } from "@/lib/extract/types";
 import type { Translate } from "@/lib/i18n";
 
 export interface CardContent {
-  annotation: Annotation;
+  annotation: Annotation | ReaderNote;
+  startEditing?: boolean;
   state: CardState;
   message?: string;
   takeFocus?: boolean;

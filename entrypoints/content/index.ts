@@ -59,7 +59,7 @@ async function runOnPage(ctx: ContentScriptContext): Promise<void> {
   // in-site navigation without a reload: start again on the new article
   ctx.addEventListener(window, "wxt:locationchange", () => void begin());
 
-  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageAnnotations | { ok: true }> | undefined => {
+  const onMessage = (message: unknown, sender: { id?: string }): Promise<PageAnnotations | { ok: boolean }> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const fromPopup = parsePopupToContent(message);
     if (fromPopup?.type === "get-page-annotations") {
@@ -75,10 +75,18 @@ async function runOnPage(ctx: ContentScriptContext): Promise<void> {
       annotator?.focusIndex(fromPopup.index);
       return Promise.resolve({ ok: true });
     }
-    if (parseBackgroundToContent(message)) {
+    const fromBackground = parseBackgroundToContent(message);
+    if (fromBackground?.type === "site-disabled") {
       session?.abort();
       annotator = undefined;
       return Promise.resolve({ ok: true });
+    }
+    if (fromBackground?.type === "note-selection") {
+      annotator?.noteSelection();
+      return Promise.resolve({ ok: true });
+    }
+    if (fromBackground?.type === "focus-selectors") {
+      return Promise.resolve({ ok: annotator?.focusSelectors(fromBackground.selectors) ?? false });
     }
     return undefined;
   };

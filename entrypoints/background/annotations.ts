@@ -1,0 +1,79 @@
+// The background's side of the page: store what content scripts send, show the count on the
+// toolbar button, and take the reader to a stored passage.
+import { browser } from "wxt/browser";
+import type { Selectors } from "@/lib/anchor/selectors";
+import type { BackgroundToContent, ContentToBackground, VisitReply, WriteResult } from "@/lib/messages";
+import { canonicalUrl, type PolicyLensDB } from "@/lib/store";
+import { recordPageVisit, saveNoteFromPage, updateFromPage } from "@/lib/store-service";
+
+export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number): Promise<VisitReply | WriteResult> {
+  switch (message.type) {
+    case "record-visit": {
+      await setBadge(tabId, message.annotations.length);
+      return recordPageVisit(db, message);
+    }
+    case "update-annotation":
+      return updateFromPage(db, message);
+    case "save-note":
+      return saveNoteFromPage(db, message);
+  }
+}
+
+async function setBadge(tabId: number, count: number): Promise<void> {
+  const action = browser.action ?? browser.browserAction;
+  try {
+    await action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : "" });
+    await action.setBadgeBackgroundColor({ tabId, color: "#b71c1c" });
+  } catch {
+    // the tab may have closed meanwhile
+  }
+}
+
+// A jump asked for before its page was open waits here until the page's content script has
+// annotated it. Kept in session storage: a service worker stopped meanwhile still knows.
+const PENDING_KEY = "pendingFocus";
+const sessionArea = () => browser.storage.session ?? browser.storage.local;
+
+async function setPendingFocus(tabId: number, selectors: Selectors): Promise<void> {
+  const stored = (await sessionArea().get(PENDING_KEY))[PENDING_KEY] as Record<string, Selectors> | undefined;
+  await sessionArea().set({ [PENDING_KEY]: { ...stored, [String(tabId)]: selectors } });
+}
+
+export async function pendingFocusFor(tabId: number): Promise<Selectors | undefined> {
+  const stored = (await sessionArea().get(PENDING_KEY))[PENDING_KEY] as Record<string, Selectors> | undefined;
+  const selectors = stored?.[String(tabId)];
+  if (!selectors) return undefined;
+  delete stored![String(tabId)];
+  await sessionArea().set({ [PENDING_KEY]: stored });
+  return selectors;
+}
+
+/** Activates the tab showing the annotation's page, or opens the page, then scrolls to it and flashes it. */
+export async function openAnnotation(db: PolicyLensDB, id: string): Promise<WriteResult> {
+  const record = await db.annotations.get(id);
+  if (!record) return { ok: false, error: "failed", detail: "no such annotation" };
+  const tabs = await browser.tabs.query({});
+  const open = tabs.find((t) => t.url && safeCanonical(t.url) === record.pageUrl);
+  const focus: BackgroundToContent = { type: "focus-selectors", selectors: record.selectors };
+  if (open?.id !== undefined) {
+    await browser.tabs.update(open.id, { active: true });
+    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
+    const delivered = await browser.tabs.sendMessage(open.id, focus).then(
+      () => true,
+      () => false,
+    );
+    if (!delivered) await setPendingFocus(open.id, record.selectors);
+    return { ok: true };
+  }
+  const created = await browser.tabs.create({ url: record.pageUrl, active: true });
+  if (created.id !== undefined) await setPendingFocus(created.id, record.selectors);
+  return { ok: true };
+}
+
+function safeCanonical(url: string): string | undefined {
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return undefined;
+  }
+}

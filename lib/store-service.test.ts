@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { describeSpan } from "./anchor/selectors";
+import type { ContentToBackground } from "./messages";
+import { recordPageVisit, saveNoteFromPage, updateFromPage } from "./store-service";
+import { freshDb } from "./store/testing";
+
+const TEXT = "Chiều 16/3, Thủ tướng Chính phủ Phạm Minh Chính yêu cầu các bộ triển khai Chỉ thị số 15-CT/TW.";
+const at = (s: string) => TEXT.indexOf(s);
+const visit: Extract<ContentToBackground, { type: "record-visit" }> = {
+  type: "record-visit",
+  page: { url: "https://baochinhphu.vn/a.htm?utm_source=x", title: "Bài", articleDate: "2023-03-17" },
+  text: TEXT,
+  annotations: [
+    { kind: "number", subkind: "date", start: at("16/3"), end: at("16/3") + 4, text: "16/3", value: "2023-03-16" },
+    { kind: "leader", start: at("Thủ tướng"), end: at("Chính yêu") + 5, text: "Thủ tướng Chính phủ Phạm Minh Chính", name: "Phạm Minh Chính", title: "Thủ tướng Chính phủ" },
+  ],
+};
+
+describe("store service", () => {
+  it("stores a visit once, however often the page is read, and returns where each record is", async () => {
+    const db = freshDb("service");
+    const first = await recordPageVisit(db, visit);
+    const again = await recordPageVisit(db, { ...visit, page: { ...visit.page, url: "https://baochinhphu.vn/a.htm" } });
+    expect(first.ok && again.ok).toBe(true);
+    if (!again.ok) return;
+    expect(again.records).toHaveLength(2);
+    expect(again.records.map((r) => r.span)).toEqual([
+      { start: at("16/3"), end: at("16/3") + 4 },
+      { start: at("Thủ tướng"), end: at("Chính yêu") + 5 },
+    ]);
+    expect(await db.annotations.count()).toBe(2);
+  });
+
+  it("keeps the reader's changes across visits", async () => {
+    const db = freshDb("service");
+    const first = await recordPageVisit(db, visit);
+    if (!first.ok) throw new Error("visit failed");
+    const id = first.records[1]!.id;
+    expect(await updateFromPage(db, { type: "update-annotation", id, patch: { starred: true, note: "quan trọng" } })).toEqual({ ok: true });
+    const again = await recordPageVisit(db, visit);
+    if (!again.ok) throw new Error("visit failed");
+    expect(again.records[1]).toMatchObject({ id, starred: true, note: "quan trọng", status: "new" });
+    expect(await updateFromPage(db, { type: "update-annotation", id: "missing", patch: { starred: true } })).toMatchObject({ ok: false, error: "failed" });
+  });
+
+  it("saves a reader's note once even when the save is retried", async () => {
+    const db = freshDb("service");
+    const selectors = describeSpan(TEXT, at("Chỉ thị"), at("TW") + 2);
+    const note = { type: "save-note", id: "note-1", page: visit.page, selectors, note: "xem lại" } as const;
+    expect(await saveNoteFromPage(db, note)).toEqual({ ok: true });
+    expect(await saveNoteFromPage(db, note)).toEqual({ ok: true });
+    expect(await db.annotations.where("kind").equals("note").count()).toBe(1);
+  });
+
+  it("reports a full disk to the reader as storage-full", async () => {
+    const db = freshDb("service");
+    db.use({
+      stack: "dbcore",
+      name: "full-disk",
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: () => Promise.reject(new DOMException("disk full", "QuotaExceededError")) };
+        },
+      }),
+    });
+    const reply = await recordPageVisit(db, visit);
+    expect(reply).toMatchObject({ ok: false, error: "storage-full" });
+  });
+});
