@@ -44,6 +44,10 @@ describe("findDocuments: typos real pages carry", () => {
     ["Nghị định 13 / 2023 / NĐ-CP", "13 / 2023 / NĐ-CP", "Chính phủ"],
     ["Chỉ thị  số  16/CT-TTg", "16/CT-TTg", "Thủ tướng Chính phủ"],
     ["Thông tư 11/2021/TT-BGDĐTvề việc", "11/2021/TT-BGDĐT", "Bộ Giáo dục và Đào tạo"],
+    ["Thông tư liên tịch số 01/2017/TTLT-BNG-BTC", "01/2017/TTLT-BNG-BTC", "Bộ Ngoại giao, Bộ Tài chính"],
+    ["Công văn 930/BGDĐT-GDTC của Bộ GD&ĐT và các sở", "930/BGDĐT-GDTC", "Bộ GD&ĐT"],
+    ["Văn bản số 1199/SGDĐT-QLT của Sở Giáo dục và Đào tạo Hà Nội về", "1199/SGDĐT-QLT", "Sở Giáo dục và Đào tạo Hà Nội"],
+    ["Quyết định 2830/QĐ-UBND của UBND tỉnh Cao Bằng phê duyệt", "2830/QĐ-UBND", "UBND tỉnh Cao Bằng"],
   ])("%s", (input, code, issuer) => {
     const [d] = docs(input);
     expect(d?.code).toBe(code);

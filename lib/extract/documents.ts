@@ -38,14 +38,40 @@ function phraseSource(phrase: string): string {
 
 const TYPES_BY_LOWER = new Map<string, DocumentType>(DOCUMENT_TYPES.map((t) => [t.name.toLowerCase(), t]));
 
-const TYPE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...DOCUMENT_TYPES]
-    .map((t) => t.name)
-    .sort((a, b) => b.length - a.length)
-    .map(phraseSource)
-    .join("|")})(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+}
+
+/**
+ * A regex source matching any of `phrases` (lower case), built as a trie so the engine picks a
+ * branch by its first letter instead of trying every phrase at every position; a run of spaces
+ * matches the space between words, and the longest phrase wins.
+ */
+function trieSource(phrases: readonly string[]): string {
+  const root: Trie = { end: false, next: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const ch of phrase.trim().toLowerCase().replace(/\s+/g, " ")) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Trie): string => {
+    const branches = [...node.next].map(([ch, child]) => (ch === " " ? "[ \\t]+" : escapeRe(ch)) + emit(child));
+    if (branches.length === 0) return "";
+    const group = branches.length === 1 ? branches[0]! : `(?:${branches.join("|")})`;
+    return node.end ? `(?:${group})?` : group;
+  };
+  return emit(root);
+}
+
+const TYPE_WORD = new RegExp(trieSource(DOCUMENT_TYPES.map((t) => t.name)), "u");
+
+/** Type words; the caller checks the word boundary before a match (a look-behind here is slow). */
+const TYPE_RE = new RegExp(`${trieSource(DOCUMENT_TYPES.map((t) => t.name))}(?![\\p{L}\\p{N}])`, "gu");
 
 interface Issuer {
   readonly lower: string;
@@ -329,16 +355,13 @@ function readIssuerName(nt: NormalizedText, i: number): { start: number; end: nu
   const issuer = ISSUERS.find((x) => x.lower === m[0].replace(/[ \t]+/g, " "));
   let end = i + m[0].length;
   if (issuer?.open) {
-    // the name goes on: capitalised words, the inner words of a place, codes such as "GD-ĐT"
+    // the name goes on: capitalised words, codes such as "GD-ĐT", the lower-case syllable of a
+    // title-case word ("Y tế", "Giáo dục"), the inner words of a place ("tỉnh", "và")
+    const tokens: { e: number; w: string; cap: boolean; title: boolean }[] = [];
     let j = end;
-    let words = 0;
-    let lastGood = -1;
-    let lowerRun = 0;
-    while (words < 8) {
+    while (tokens.length < 10) {
       const k = skipSpaces(nt.text, j, 2);
       if (k === j) break;
-      const c = nt.text[k];
-      if (c === undefined) break;
       let e = k;
       while (
         e < nt.text.length &&
@@ -347,21 +370,28 @@ function readIssuerName(nt: NormalizedText, i: number): { start: number; end: nu
       )
         e++;
       if (e === k) break;
-      const w = nt.lower.slice(k, e);
-      if (ISSUER_STOP.has(w)) break;
-      if (UPPER_LETTER.test(c) || isDigit(c)) {
-        lastGood = e;
-        lowerRun = 0;
-      } else if (lastGood >= 0 && lowerRun < 1 && !ISSUER_INNER.has(w)) {
-        // one lower-case syllable after a capitalised one belongs to it: "Bộ Y tế", "Sở Giáo dục"
-        lastGood = e;
-        lowerRun++;
-      } else if (lastGood >= 0 && ISSUER_INNER.has(w) && (w === "phố" || w === "xã")) {
-        lastGood = e; // "Thành phố", "thị xã"
-        lowerRun++;
-      } else if (!ISSUER_INNER.has(w)) break;
+      const raw = nt.text.slice(k, e);
+      const cap = UPPER_LETTER.test(raw[0]!) || isDigit(raw[0]);
+      tokens.push({ e, w: nt.lower.slice(k, e), cap, title: cap && raw.length > 1 && raw.slice(1) === nt.lower.slice(k + 1, e) });
       j = e;
-      words++;
+    }
+    let lastGood = -1;
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t]!;
+      if (!tok.cap && ISSUER_STOP.has(tok.w)) break;
+      const next = tokens[t + 1];
+      if (tok.cap) {
+        lastGood = tok.e;
+        // "Y tế", "Giáo dục"; not after a run of capitals, which is a place ("Cao Bằng phê duyệt")
+        const afterCap = t > 0 && tokens[t - 1]!.cap;
+        if ((tok.title || tok.w.length === 1) && !afterCap && next && !next.cap && !ISSUER_STOP.has(next.w) && !ISSUER_INNER.has(next.w)) {
+          lastGood = next.e;
+          t++;
+        }
+      } else if (ISSUER_INNER.has(tok.w)) {
+        if ((tok.w === "phố" || tok.w === "xã") && lastGood >= 0 && tokens[t - 1]?.cap) lastGood = tok.e;
+        else if (!next?.cap) break;
+      } else break;
     }
     if (lastGood < 0) return undefined; // "Bộ" alone is no issuer
     end = lastGood;
@@ -458,6 +488,10 @@ export function findDocuments(nt: NormalizedText, _options: ExtractOptions = {})
   TYPE_RE.lastIndex = 0;
   for (let m = TYPE_RE.exec(lower); m; m = TYPE_RE.exec(lower)) {
     const ts = m.index;
+    if (isAlnum(lower[ts - 1])) {
+      TYPE_RE.lastIndex = ts + 1;
+      continue;
+    }
     const te = ts + m[0].length;
     const type = TYPES_BY_LOWER.get(m[0].replace(/[ \t]+/g, " "));
     if (!type) continue;
@@ -484,7 +518,7 @@ export function findDocuments(nt: NormalizedText, _options: ExtractOptions = {})
     if (!code && NAMED_TYPES.has(type.name.toLowerCase())) {
       NAMED_LEAD.lastIndex = te;
       const named = NAMED_LEAD.exec(lower);
-      if (named && !NOT_IN_NAME.test(` ${named[1]}`) && !new RegExp(TYPE_RE.source, "u").test(named[1]!)) {
+      if (named && !NOT_IN_NAME.test(` ${named[1]}`) && !TYPE_WORD.test(named[1]!)) {
         at = NAMED_LEAD.lastIndex;
         if (isDigit(text[at])) {
           const c = readCode(text, at);

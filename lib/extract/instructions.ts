@@ -19,6 +19,7 @@ import {
   NOT_GIAO_AFTER,
   NOT_OBLIGATION_AFTER,
   NOT_OBLIGATION_BEFORE,
+  NOUN_MARKER_ADVERBS,
   NOUN_MARKERS_AFTER,
   NOUN_MARKERS_BEFORE,
   OBLIGATION_WORDS,
@@ -40,6 +41,7 @@ const NOT_OBL_AFTER = wordSet(NOT_OBLIGATION_AFTER);
 const NOT_OBL_BEFORE = wordSet(NOT_OBLIGATION_BEFORE);
 const NOUN_BEFORE = wordSet(NOUN_MARKERS_BEFORE);
 const NOUN_AFTER = wordSet(NOUN_MARKERS_AFTER);
+const NOUN_ADVERBS = wordSet(NOUN_MARKER_ADVERBS);
 const NOT_GIAO = wordSet(NOT_GIAO_AFTER);
 const ADVERBS = wordSet(SUBJECT_ADVERBS);
 const AUTHORITIES = new Lexicon<"auth">().add(AUTHORITY_NOUNS, "auth");
@@ -54,10 +56,17 @@ const DOCUMENT_GAP = wordSet([
   "có", "ban hành", "gửi", "ra", "phát", "công văn", "văn bản", "công điện", "thông báo", "chỉ thị",
   "hỏa tốc", "khẩn", "kết luận", "thông điệp", "ý kiến", "tờ trình", "đã", "vừa", "cũng", "mới",
 ]);
+/** Words that open the object of an imperative directive: "Yêu cầu các sở …", "Đề nghị người dân …". */
+const ADDRESSEES = wordSet(["các", "những", "mọi", "toàn", "người", "cơ", "chủ", "lãnh", "thủ", "cán", "cấp", "ngành", "địa", "đơn", "doanh", "nhân", "học", "phụ", "cho", "tất"]);
 /** Words that stop the subject of an authority at the start of a sentence. */
 const PREDICATE_START = wordSet([
   ...SUBJECT_ADVERBS, "đã", "đang", "sẽ", "vừa", "cũng", "phải", "cần", "có", "là", "được", "tiếp tục",
 ]);
+
+interface Leaders {
+  byEnd: Map<number, Draft<LeaderAnnotation>>;
+  byStart: Map<number, Draft<LeaderAnnotation>>;
+}
 
 interface Found {
   sentence: number;
@@ -72,6 +81,9 @@ function lastWordOf(toks: readonly Token[], i: number): string {
 /** The token just before `k` and the two before it, joined: for one- and two-word markers. */
 function markerBefore(toks: readonly Token[], k: number, set: Set<string>, from: number): boolean {
   if (k - 1 < from) return false;
+  // across an adverb: "thực hiện nghiêm yêu cầu"
+  if (NOUN_ADVERBS.has(toks[k - 1]!.l) && markerBefore(toks, k - 1, set, from)) return true;
+  if (k - 2 >= from && NOUN_ADVERBS.has(`${toks[k - 2]!.l} ${toks[k - 1]!.l}`) && markerBefore(toks, k - 2, set, from)) return true;
   if (set.has(lastWordOf(toks, k - 1))) return true;
   if (k - 2 >= from && set.has(`${toks[k - 2]!.l} ${toks[k - 1]!.l}`)) return true;
   return false;
@@ -93,8 +105,13 @@ export function findInstructions(
   const toks = sc.toks;
   const sentences = splitSentences(nt);
   // leaders by the offset where they end, and where they start
-  const leaderByEnd = new Map<number, Draft<LeaderAnnotation>>();
-  for (const l of leaders) leaderByEnd.set(l.end, l);
+  const byEnd = new Map<number, Draft<LeaderAnnotation>>();
+  const byStart = new Map<number, Draft<LeaderAnnotation>>();
+  for (const l of leaders) {
+    byEnd.set(l.end, l);
+    byStart.set(l.start, l);
+  }
+  const leaderMaps: Leaders = { byEnd, byStart };
 
   const found: Found[] = [];
   let carried: { speaker?: string; sentence: number } | null = null;
@@ -105,7 +122,7 @@ export function findInstructions(
     const tb = tokenIndexAt(toks, sent.e);
     if (tb <= ta) continue;
     if (sent.paragraphStart && carried && si - carried.sentence > 3) carried = null;
-    const hit = directiveIn(nt, sc, toks, ta, tb, leaderByEnd, carried);
+    const hit = directiveIn(nt, sc, toks, ta, tb, leaderMaps, carried);
     if (hit) {
       found.push({ sentence: si, speaker: hit.speaker, verb: hit.verb });
       carried = { speaker: hit.speaker, sentence: si };
@@ -136,7 +153,7 @@ function directiveIn(
   toks: readonly Token[],
   ta: number,
   tb: number,
-  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+  leaders: Leaders,
   carried: { speaker?: string; sentence: number } | null,
 ): { speaker?: string; verb: string } | null {
   const clauseStart = clauseStartOf(toks, ta, tb);
@@ -153,18 +170,20 @@ function directiveIn(
     // a capitalised verb inside a sentence names a document or a body: "Chỉ thị 15", "Ban Chỉ đạo"
     const atStart = k === ta || k === clauseStart || (k > ta && /^[“"‘(]$/.test(toks[k - 1]!.t));
     if (/^\p{Lu}/u.test(t.t) && !atStart) continue;
-    const subject = subjectBefore(nt, sc, toks, k, ta, leaderByEnd);
+    const subject = subjectBefore(nt, sc, toks, k, ta, leaders);
     if (dm) {
       if (markerAfter(toks, vEnd, NOUN_AFTER, tb)) continue;
-      if (verbKey === "giao" && vEnd < tb && NOT_GIAO.has(toks[vEnd]!.l)) continue;
+      if (verbKey === "giao" && vEnd < tb && NOT_GIAO.has(toks[vEnd]!.t)) continue;
       if (subject) {
         if (subject.viaGap || !markerBefore(toks, k, NOUN_BEFORE, ta)) return { speaker: subject.text, verb };
         continue;
       }
+      // an imperative opening a paragraph: "Yêu cầu các sở, ngành …", "Giao Sở Y tế chủ trì …"
+      if (k === ta && imperativeFollows(toks, vEnd, tb) && (!WEAK.has(verbKey) || /^\p{Lu}/u.test(toks[vEnd]!.t))) return { verb };
       if (WEAK.has(verbKey)) continue;
       if (markerBefore(toks, k, NOUN_BEFORE, ta)) continue;
       // an authority opens the sentence: "Lãnh đạo các nước … đang gia tăng sức ép yêu cầu …"
-      const opener = authorityOpening(nt, sc, toks, clauseStart, k, leaderByEnd);
+      const opener = authorityOpening(nt, sc, toks, clauseStart, k, leaders);
       if (opener && objectFollows(toks, vEnd, tb)) return { speaker: opener.text, verb };
       // no subject: it goes on with the directives of the sentence before ("Đồng thời, yêu cầu …")
       if (carried && (k === clauseStart || k === ta) && objectFollows(toks, vEnd, tb)) return { speaker: carried.speaker, verb };
@@ -202,14 +221,21 @@ function subjectBefore(
   toks: readonly Token[],
   k: number,
   ta: number,
-  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+  leaders: Leaders,
 ): Subject | null {
   let q = k; // exclusive end of the subject
   let viaGap = false;
-  for (let step = 0; step < 8 && q > ta; step++) {
-    const s = subjectEndingAt(nt, sc, toks, q, ta, leaderByEnd);
-    if (s) return { ...s, viaGap };
+  let codes = false;
+  for (let step = 0; step < 14 && q > ta; step++) {
+    const s = subjectEndingAt(nt, sc, toks, q, ta, leaders, 0);
+    // a document number only between a body and its verb when a document is named
+    if (s && (!codes || viaGap)) return { ...s, viaGap };
     const prev = toks[q - 1]!;
+    if (!viaGap && isCode(prev)) {
+      codes = true;
+      q--;
+      continue;
+    }
     if (!prev.w) break;
     if (ADVERBS.has(prev.l)) {
       q--;
@@ -234,28 +260,40 @@ function subjectBefore(
   return null;
 }
 
+/** A document number between a body and its verb: "công điện số 541/CĐ-TTg yêu cầu". */
+function isCode(t: Token): boolean {
+  if (!t.w) return t.t === "/" || t.t === "-";
+  return t.l === "số" || /\p{N}/u.test(t.t) || (/^\p{Lu}/u.test(t.t) && !isCapitalised(t)) || /^[\p{Lu}\p{N}]+-[\p{L}\p{N}]+$/u.test(t.t);
+}
+
 function subjectEndingAt(
   nt: NormalizedText,
   sc: Scanner,
   toks: readonly Token[],
   q: number,
   ta: number,
-  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
+  leaders: Leaders,
+  depth: number,
 ): { text: string; leader: boolean } | null {
   const prev = toks[q - 1];
   if (!prev) return null;
-  const l = leaderByEnd.get(prev.e);
+  const l = leaders.byEnd.get(prev.e);
   if (l) return { text: written(nt, l.start, l.end), leader: true };
-  // an apposition between commas: "Thứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo …, đề nghị"
-  if (prev.t === ",") {
+  // an apposition between commas or dashes: "Thứ trưởng Nguyễn Minh Vũ, Trưởng Ban chỉ đạo …, đề nghị",
+  // "Ủy ban Pháp luật của Quốc hội - cơ quan thẩm tra đề án - đề nghị"
+  if (prev.t === "," || prev.t === "-" || prev.t === "–" || prev.t === ")") {
+    if (depth > 0) return null;
+    const open = prev.t === ")" ? "(" : prev.t;
     for (let c = q - 2; c > ta && c > q - 20; c--) {
       const t = toks[c]!;
-      if (t.t === ",") {
-        const l2 = leaderByEnd.get(toks[c - 1]?.e ?? -1);
-        if (l2 && l2.name) return { text: written(nt, l2.start, l2.end), leader: true };
+      if (t.t === open && (open !== "-" || t.sp)) {
+        const inner = subjectEndingAt(nt, sc, toks, c, ta, leaders, depth + 1);
+        if (inner) return inner;
         break;
       }
-      if (!t.w && t.t !== "-" && t.t !== "(" && t.t !== ")") break;
+      // an apposition names or describes; a predicate ("sẽ chủ trì") ends the search
+      if (t.w && PREDICATE_START.has(t.l)) break;
+      if (!t.w && t.t !== "-" && t.t !== "(" && t.t !== ")" && t.t !== "&" && t.t !== "/") break;
     }
     return null;
   }
@@ -282,39 +320,52 @@ function subjectEndingAt(
   return null;
 }
 
-/** An authority, a body or a leader opening the clause before the verb; the subject is up to its predicate. */
-function authorityOpening(
-  nt: NormalizedText,
-  sc: Scanner,
-  toks: readonly Token[],
-  cs: number,
-  k: number,
-  leaderByEnd: Map<number, Draft<LeaderAnnotation>>,
-): { text: string } | null {
+/**
+ * An authority, a body or a leader opening the clause of the verb at `k` (the nearest clause start:
+ * the sentence's, or one after a comma); the subject runs on to its predicate.
+ */
+function authorityOpening(nt: NormalizedText, sc: Scanner, toks: readonly Token[], cs: number, k: number, leaders: Leaders): { text: string } | null {
   if (cs >= k) return null;
-  const t = toks[cs]!;
-  let subjEnd = -1;
-  const auth = AUTHORITIES.match(toks, cs, undefined, k);
-  if (auth) subjEnd = cs + auth.len;
-  else {
-    const b = sc.bodyEnd(cs);
-    if (b > cs && b <= k) subjEnd = b;
+  const starts: number[] = [];
+  for (let c = k - 1; c > cs && starts.length < 8 && c > k - 60; c--) {
+    if (toks[c - 1]!.t === ",") starts.push(c);
+  }
+  starts.push(cs);
+  for (const c of starts) {
+    const t = toks[c]!;
+    if (!t.w) continue;
+    let subjEnd = -1;
+    const auth = AUTHORITIES.match(toks, c, undefined, k);
+    if (auth) subjEnd = c + auth.len;
     else {
-      for (const l of leaderByEnd.values()) {
-        if (l.start === t.s) {
-          subjEnd = tokenIndexAt(toks, l.end);
-          break;
+      const l = leaders.byStart.get(t.s);
+      if (l) subjEnd = tokenIndexAt(toks, l.end);
+      else {
+        const b = sc.bodyEnd(c);
+        if (b > c && b <= k) {
+          // "Đức, Canada và Na Uy": a place in a list is no subject of its own
+          if (c > cs && sc.isPlaceName(c) && c >= 2 && isCapitalised(toks[c - 2]!)) continue;
+          if (sc.isPlaceName(c) && NOT_SUBJECT_COUNTRIES.has(t.l)) continue;
+          subjEnd = b;
         }
       }
     }
+    if (subjEnd < 0 || subjEnd > k) continue;
+    // the subject runs on to the predicate: "Lãnh đạo các nước Đức, Canada và Na Uy | đang …"
+    let e = subjEnd;
+    while (e < k && e - c < 16 && !PREDICATE_START.has(toks[e]!.l)) e++;
+    if (e >= k && k - c > 16) continue;
+    const end = Math.min(e, k);
+    return { text: written(nt, t.s, toks[end - 1]!.e) };
   }
-  if (subjEnd < 0) return null;
-  // the subject runs on to the predicate: "Lãnh đạo các nước Đức, Canada và Na Uy | đang …"
-  let e = subjEnd;
-  while (e < k && e - cs < 16 && !PREDICATE_START.has(toks[e]!.l)) e++;
-  if (e >= k && e - cs >= 16) return null;
-  const end = Math.min(e, k);
-  return { text: written(nt, t.s, toks[end - 1]!.e) };
+  return null;
+}
+
+/** After an imperative verb: a body or a group it is addressed to. */
+function imperativeFollows(toks: readonly Token[], v: number, tb: number): boolean {
+  const t = toks[v];
+  if (!t || v >= tb || !t.w) return false;
+  return /^\p{Lu}/u.test(t.t) || ADDRESSEES.has(t.l);
 }
 
 /** What follows a directive verb used as a verb: an object, a clause, or the end of the sentence. */
@@ -338,46 +389,51 @@ function obligationIn(toks: readonly Token[], ta: number, tb: number): boolean {
   return false;
 }
 
+/** A paragraph that opens with a bullet: "- ", "+ ", "• ", "1. ", "a) ". */
+function isBullet(toks: readonly Token[], ta: number): boolean {
+  const first = toks[ta];
+  if (!first) return false;
+  if (!first.w) return /^[-+•*–]$/.test(first.t);
+  const second = toks[ta + 1];
+  return second !== undefined && !second.sp && (second.t === "." || second.t === ")") && /^(\d{1,2}|[a-zđ])$/.test(first.l);
+}
+
 /** Tasks enumerated after a directive ending with ":": "Một là, …", "Hai là, …", or a bullet list. */
 function addEnumerations(nt: NormalizedText, toks: readonly Token[], sentences: readonly Sentence[], found: Found[]): void {
-  const bySentence = new Map(found.map((f) => [f.sentence, f]));
+  const bySentence = new Set(found.map((f) => f.sentence));
   const intros = found.filter((f) => nt.text[sentences[f.sentence]!.e - 1] === ":");
+  const add = (si: number, intro: Found) => {
+    if (bySentence.has(si)) return;
+    found.push({ sentence: si, speaker: intro.speaker, verb: intro.verb });
+    bySentence.add(si);
+  };
   for (const intro of intros) {
     let expected = 1;
     let misses = 0;
-    let bullets = true;
+    let mode: "any" | "ordinal" | "bullet" = "any";
     for (let si = intro.sentence + 1; si < sentences.length && misses <= 3; si++) {
       const s = sentences[si]!;
       if (!s.paragraphStart) continue;
       const ta = tokenIndexAt(toks, s.s);
-      const first = toks[ta];
-      if (!first) break;
+      if (!toks[ta]) break;
       const ord = ORDINALS.match(toks, ta);
-      if (ord) {
+      if (ord && mode !== "bullet") {
         const key = toks.slice(ta, ta + ord.len).map((t) => t.l).join(" ");
-        const idx = ORDINAL_INDEX.get(key) ?? 0;
-        if (idx !== expected) break;
+        if ((ORDINAL_INDEX.get(key) ?? 0) !== expected) break;
         expected++;
         misses = 0;
-        bullets = false;
-        if (!bySentence.has(si)) {
-          const f: Found = { sentence: si, speaker: intro.speaker, verb: intro.verb };
-          found.push(f);
-          bySentence.set(si, f);
-        }
+        mode = "ordinal";
+        add(si, intro);
         continue;
       }
-      if (bullets && expected === 1 + (si - intro.sentence - 1) && /^[-+•*–]$/.test(first.t)) {
-        // a bullet list right after the directive
-        if (!bySentence.has(si)) {
-          const f: Found = { sentence: si, speaker: intro.speaker, verb: intro.verb };
-          found.push(f);
-          bySentence.set(si, f);
-        }
-        expected++;
+      if (mode !== "ordinal" && isBullet(toks, ta)) {
+        // a bullet list runs on right after the directive
+        mode = "bullet";
+        add(si, intro);
         continue;
       }
-      if (expected === 1) break;
+      if (mode !== "ordinal") break;
+      // other paragraphs may come between numbered tasks
       misses++;
     }
   }

@@ -47,6 +47,7 @@ const ADVERBS = new Lexicon<"adv">().add(SUBJECT_ADVERBS, "adv");
 const VERBS = new Lexicon<"verb">().add(SUBJECT_VERBS, "verb");
 
 const COMMON_FAMILY = new Set(COMMON_FAMILY_NAMES);
+const COUNTRY_KEYS = new Set([...COUNTRIES, ...INTERNATIONAL_BODIES].map((c) => phraseTokens(c).join(" ")));
 const FAMILY = new Set([...COMMON_FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
 const NOT_NAME = new Set(NOT_NAME_SYLLABLES);
 const NOT_FOREIGN_NAME = new Set(NOT_FOREIGN_NAME_WORDS);
@@ -120,7 +121,14 @@ function headAt(ctx: Ctx, i: number): { len: number; needsOffice: boolean; key: 
 /** Modifiers before a head ("nguyên", "cựu", "tân"), then the head. */
 function headWithModifiers(ctx: Ctx, i: number): { start: number; headStart: number; len: number; needsOffice: boolean; key: string } | null {
   let k = i;
-  while (k < i + 2 && k < ctx.n && MODIFIERS.has(ctx.toks[k]!.l) && !ctx.toks[k + 1]?.nl) k++;
+  for (let step = 0; step < 2 && k < ctx.n; step++) {
+    const t = ctx.toks[k]!;
+    const next = ctx.toks[k + 1];
+    if (!next || next.nl) break;
+    if (MODIFIERS.has(t.l)) k++;
+    else if (ctx.toks[k + 2] && !ctx.toks[k + 2]!.nl && MODIFIERS.has(`${t.l} ${next.l}`)) k += 2;
+    else break;
+  }
   const h = headAt(ctx, k);
   if (!h) return null;
   return { start: i, headStart: k, len: k - i + h.len, needsOffice: h.needsOffice, key: h.key };
@@ -178,7 +186,7 @@ function nameInRun(ctx: Ctx, a: number, b: number, where: NameCtx, head: string)
   const first = toks[a]!;
   // the whole run
   if (where !== "unit") {
-    if (vnNameLen(ctx, a, len) && !knownInside(ctx, a, b)) return [a, b];
+    if (vnNameLen(ctx, a, len) && !knownStart(ctx, a, b)) return [a, b];
     if ((where === "head" || where === "country") && len <= 4 && !orgLike(ctx, a, b)) {
       const foreign = anyForeign(ctx, a, b);
       const politicalHead = where === "country" || FOREIGN_NAME_HEADS.has(head);
@@ -222,6 +230,12 @@ function anyForeign(ctx: Ctx, a: number, b: number): boolean {
   return false;
 }
 
+/** A known place or office opens the run: "Hà Nội …" (a name may hold one later: "Nguyễn Hòa Bình"). */
+function knownStart(ctx: Ctx, a: number, b: number): boolean {
+  const m = PLACES.match(ctx.toks, a, (x) => x === "country" || x === "province" || x === "office" || x === "sector", b);
+  return m !== null && (m.len > 1 || !isVnSyllable(ctx.toks[a]!));
+}
+
 function knownInside(ctx: Ctx, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const m = PLACES.match(ctx.toks, k, (x) => x === "country" || x === "province" || x === "office" || x === "sector", b);
@@ -236,7 +250,7 @@ function nameAfterHonorific(ctx: Ctx, i: number, official: boolean): [number, nu
   const run = capRun(ctx, i, 6);
   if (run === 0) return null;
   for (let len = Math.min(4, run); len >= 2; len--) {
-    if (len === run && vnNameLen(ctx, i, len) && !knownInside(ctx, i, i + len)) return [i, i + len];
+    if (len === run && vnNameLen(ctx, i, len) && !knownStart(ctx, i, i + len)) return [i, i + len];
   }
   if (run <= 4 && !NOT_NAME.has(ctx.toks[i]!.t) && !knownInside(ctx, i, i + run) && !orgLike(ctx, i, i + run)) {
     if (anyForeign(ctx, i, i + run) && (run >= 2 || ctx.toks[i]!.t.length >= 3)) return [i, i + run];
@@ -262,6 +276,8 @@ interface TitleParse {
   /** Lower-case countries and places named in the title. */
   places: string[];
   name?: [number, number];
+  /** An honorific between the title and the name: "…, ông Nguyễn Thanh Bình". */
+  honorific?: [number, number];
 }
 
 interface Complement {
@@ -381,11 +397,12 @@ function parseComplement(ctx: Ctx, p: number, head: string, places: string[], fr
       continue;
     }
     // a lower-case word
-    if (CONNECTORS.has(t.l)) {
+    const cl = CONNECTORS.has(t.l) ? 1 : toks[p + 1] && !toks[p + 1]!.nl && CONNECTORS.has(`${t.l} ${toks[p + 1]!.l}`) ? 2 : 0;
+    if (cl > 0) {
       if (justAfterHead) break;
-      const nx = toks[p + 1];
-      if (!nx || !nx.w || nx.nl || headAt(ctx, p + 1)) break;
-      p++;
+      const nx = toks[p + cl];
+      if (!nx || !nx.w || nx.nl || headAt(ctx, p + cl)) break;
+      p += cl;
       where = "conn";
       continue;
     }
@@ -486,6 +503,14 @@ function parseTitle(ctx: Ctx, i: number): TitleParse | null {
         if (nm && nm[0] === nx + dl) return { start: i, end, heads, places, name: nm };
       }
     }
+    // "Chủ tịch UBND TP.HCM - ông Nguyễn Thành Phong", "Chủ tịch UBND tỉnh An Giang, ông Nguyễn Thanh Bình"
+    if (sep.t === "," || sep.t === "-" || sep.t === "–") {
+      const hon = honorificAt(ctx, end + 1);
+      if (hon) {
+        const nm = nameAfterHonorific(ctx, end + 1 + hon.len, hon.official);
+        if (nm) return { start: i, end, heads, places, name: nm, honorific: [end + 1, end + 1 + hon.len] };
+      }
+    }
     break;
   }
   if (heads.length === 0) return null;
@@ -512,6 +537,8 @@ interface Found {
   /** Token range of the name (empty for bare titles). */
   nameToks?: [number, number];
   bare?: { start: number; end: number };
+  /** A mention by the given name alone ("ông Dũng"): not a source of further names. */
+  short?: boolean;
 }
 
 function honorificAt(ctx: Ctx, i: number): { len: number; official: boolean } | null {
@@ -567,7 +594,7 @@ export function findLeaders(nt: NormalizedText, _options: ExtractOptions): Draft
     if (tp) {
       if (tp.name) {
         const titleEnd = tp.end > tp.start ? tp.end : tp.name[0];
-        emitNamed(hon ? i : tp.start, tp.name, tp, titleEnd > tp.start ? [tp.start, titleEnd] : null, honSpan);
+        emitNamed(hon ? i : tp.start, tp.name, tp, titleEnd > tp.start ? [tp.start, titleEnd] : null, honSpan ?? tp.honorific ?? null);
         let last = tp.name[1];
         const app = titleAfterName(ctx, last);
         if (app) last = app.end;
@@ -605,7 +632,7 @@ export function findLeaders(nt: NormalizedText, _options: ExtractOptions): Draft
     if (hon) nm = nameAfterHonorific(ctx, j, hon.official);
     else if (isTitleCase(toks[i]!) && !(i > 0 && !toks[i]!.nl && toks[i]!.sp && isCapitalised(toks[i - 1]!))) {
       const run = capRun(ctx, i, 5);
-      if (run >= 2 && run <= 4 && vnNameLen(ctx, i, run) && !knownInside(ctx, i, i + run)) nm = [i, i + run];
+      if (run >= 2 && run <= 4 && vnNameLen(ctx, i, run) && !knownStart(ctx, i, i + run)) nm = [i, i + run];
       else if (run >= 2 && run <= 3 && anyForeign(ctx, i, i + run) && !NOT_NAME.has(toks[i]!.t) && !knownInside(ctx, i, i + run) && !orgLike(ctx, i, i + run)) nm = [i, i + run];
     }
     if (nm) {
@@ -640,6 +667,7 @@ function laterMentions(nt: NormalizedText, ctx: Ctx, found: Found[], used: Uint8
     end: boolean;
   }
   const root: Node = { next: new Map(), end: false };
+  const givenNames = new Map<string, string>();
   let any = false;
   for (const f of found) {
     if (!f.nameToks) continue;
@@ -657,10 +685,35 @@ function laterMentions(nt: NormalizedText, ctx: Ctx, found: Found[], used: Uint8
     }
     node.end = true;
     any = true;
+    // the given name alone after an honorific: "ông Dũng" for Chử Xuân Dũng
+    if (FAMILY.has(toks[a]!.t) && allVn(ctx, a, b)) {
+      const given = toks[b - 1]!.t;
+      const full = f.draft.name;
+      const prev = givenNames.get(given);
+      givenNames.set(given, prev === undefined || prev === full ? full : "");
+    }
   }
   if (!any) return;
   for (let i = 0; i < toks.length; i++) {
     if (used[i]) continue;
+    const short = givenNameMention(ctx, i, givenNames);
+    if (short) {
+      const [h0, g] = short;
+      const draft: Draft<LeaderAnnotation> = {
+        kind: "leader",
+        start: toks[h0]!.s,
+        end: toks[g]!.e,
+        name: written(nt, toks[g]!.s, toks[g]!.e),
+        title: "",
+        honorific: written(nt, toks[h0]!.s, toks[g - 1]!.e),
+      };
+      const full = givenNames.get(toks[g]!.t);
+      if (full) draft.refersTo = full;
+      found.push({ draft, heads: [], places: [], nameToks: [g, g + 1], short: true });
+      used.fill(1, h0, g + 1);
+      i = g;
+      continue;
+    }
     let node: Node | undefined = root;
     let matchEnd = -1;
     for (let k = i; k < toks.length && k - i < 6; k++) {
@@ -699,6 +752,19 @@ function laterMentions(nt: NormalizedText, ctx: Ctx, found: Found[], used: Uint8
     used.fill(1, spanStart, matchEnd);
     i = matchEnd - 1;
   }
+}
+
+/** "ông Dũng": a polite or official honorific, then only the given name of a known leader. */
+function givenNameMention(ctx: Ctx, i: number, givenNames: Map<string, string>): [number, number] | null {
+  if (givenNames.size === 0) return null;
+  const hon = HONORIFIC_LEX.match(ctx.toks, i);
+  if (!hon) return null;
+  const g = i + hon.len;
+  const t = ctx.toks[g];
+  if (!t || !joined(ctx, g) || !givenNames.has(t.t)) return null;
+  const next = ctx.toks[g + 1];
+  if (next && joined(ctx, g + 1) && isCapitalised(next)) return null;
+  return [i, g];
 }
 
 function honorificBefore(ctx: Ctx, i: number): [number, number] | null {
@@ -758,7 +824,14 @@ function resolveBareTitles(found: Found[]): void {
     const head = f.heads[0]!;
     const headWords = new Set(titleWords(head));
     const own = titleWords(f.draft.title).filter((w) => !headWords.has(w) && !DEFAULT_OFFICE_WORDS.has(w));
-    const compatible = (g: Found) => g.heads.includes(head) && own.every((w) => namedWords.get(g)!.has(w));
+    // a country on either side must be the same one ("Việt Nam" is what a Vietnamese title leaves out)
+    const bareForeign = f.places.filter((p) => p !== "việt nam");
+    const compatible = (g: Found) => {
+      if (!g.heads.includes(head) || !own.every((w) => namedWords.get(g)!.has(w))) return false;
+      const foreign = g.places.filter((p) => p !== "việt nam" && COUNTRY_KEYS.has(p));
+      if (f.places.includes("việt nam") && foreign.length > 0) return false;
+      return bareForeign.every((p) => g.places.includes(p) || !COUNTRY_KEYS.has(p));
+    };
     let ref: Found | undefined;
     for (const g of named) {
       if (!compatible(g)) continue;
@@ -805,8 +878,9 @@ export function scanner(nt: NormalizedText): Scanner {
       const kind = m.kinds[0]!;
       if (kind !== "provinceUnit" && !/^\p{Lu}/u.test(t.t)) return -1;
       if (kind === "provinceUnit") {
+        // "tỉnh Quảng Ninh", not "thành phố" alone
         const r = parsePlaceAfterUnit(ctx, i + m.len, false, "", []);
-        return r.name ? -1 : Math.max(r.end, i + m.len);
+        return r.name || r.end <= i + m.len ? -1 : r.end;
       }
       const from: NameCtx = kind === "country" ? "country" : kind === "province" ? "place" : kind === "unit" ? "unit" : "office";
       const c = parseComplement(ctx, i + m.len, "", [], from);

@@ -219,3 +219,37 @@ describe("findNumbers: odd and adversarial input", () => {
     expect(Array.isArray(nums(input))).toBe(true);
   });
 });
+
+describe("findNumbers: page furniture and codes", () => {
+  it.each([
+    ["a licence symbol", "Giấy phép 123/GP-BTTTT do Bộ cấp"],
+    ["a URL", "https://baoquocte.vn/2023/03/17/hoi-nghi-123456.html"],
+    ["a fax number", "Fax: (84-24) 3733 2222"],
+    ["a dotted landline", "Điện thoại: 024.38.23.46.23 - Fax: 024.3823.1872"],
+    ["a time zone", "(GMT+7)"],
+    ["a copyright line", "© 2023 Bộ Ngoại giao"],
+  ])("%s", (_name, input) => {
+    expect(nums(input)).toEqual([]);
+  });
+});
+
+describe("findNumbers: both ends of a dashed pair", () => {
+  it.each([
+    ["dịp lễ 30/4-1/5", ["--04-30", "--05-01"]],
+    ["từ 10h30-11h", ["10:30", "11:00"]],
+    ["Bệnh viện Nhi Đồng 1 và Hội nghị Trung ương 8", []],
+  ])("%s", (input, values) => {
+    expect(nums(input).map((n) => n.value)).toEqual(values);
+  });
+});
+
+describe("findNumbers: lists of days and list markers", () => {
+  it.each([
+    ["từ ngày 14 đến 17/4 tại Hà Nội", [["period", "--04-14/--04-17"]]],
+    ["từ ngày 14 đến ngày 17/4/2025", [["period", "2025-04-14/2025-04-17"]]],
+    ["vào ngày 14 và 15/4", [["date", "--04-14"], ["date", "--04-15"]]],
+    ["Nhiệm vụ:\n1. Đẩy mạnh xuất khẩu\n2) Thu hút 5 dự án", [["quantity", 5]]],
+  ])("%j", (input, expected) => {
+    expect(nums(input).map((n) => [n.subkind, n.value])).toEqual(expected);
+  });
+});

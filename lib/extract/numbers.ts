@@ -72,7 +72,7 @@ const QUY_BEFORE = endsWith(["quý"]);
 const QUY_ROMAN_BEFORE = /(?:^|[^\p{L}\p{N}])quý[ \t]+(iv|i{1,3})[ \t]*(?:[/-]|năm)[ \t]*$/u;
 const HALF_YEAR_BEFORE = /(?:^|[^\p{L}\p{N}])nửa[ \t]+(đầu|cuối|sau)[ \t]+(?:của[ \t]+)?năm[ \t]+$/u;
 const FROM_YEAR_BEFORE = /(?:^|[^\p{L}\p{N}])(từ)[ \t]+(?:năm[ \t]+)?$/u;
-const PHONE_BEFORE = /(?:điện thoại|đt|sđt|tel|fax|hotline|đường dây nóng|tổng đài|liên hệ)[ \t]*[:.]?[ \t]*(?:\(?\+?[\d]{1,4}\)?[ \t.-]*)?$/u;
+const PHONE_BEFORE = /(?:điện thoại|đt|sđt|tel|fax|hotline|đường dây nóng|tổng đài|liên hệ)[ \t]*[:.]?[ \t]*\(?\+?(?:\d{1,4}\)?[ \t.-]*)?$/u;
 const VERSION_BEFORE = endsWith(["công nghiệp", "cách mạng", "cmcn", "kỷ nguyên", "phiên bản", "web", "version", "thế hệ", "chuyển đổi"]);
 
 const LUC_BEFORE = endsWith(["lúc", "vào lúc"]);
@@ -140,7 +140,7 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
 );
 
 const SCALE_RE = new RegExp(`[ \\t]+(${alt(SCALE_WORDS.keys())})(?![\\p{L}\\p{N}])`, "uy");
-const PERCENT_RE = /(?:[ \t]*%|[ \t]+(?:phần|phần)[ \t]+trăm(?![\p{L}]))/uy;
+const PERCENT_RE = /(?:[ \t]*%|[ \t]+phần[ \t]+trăm(?![\p{L}]))/uy;
 const POINT_PERCENT_RE = /[ \t]+điểm[ \t]+phần[ \t]+trăm(?![\p{L}])/uy;
 const PER_UNIT_RE = /[ \t]*\/[ \t]*(?:\p{L}+|\d+[ \t]?\p{L}+)(?:[ \t]*\/[ \t]*\p{L}+)?/uy;
 
@@ -153,7 +153,8 @@ const MONTH_YEAR = /(\d{1,2})[ \t]*([/-])[ \t]*(\d{4})(?![\d\p{L}/])/uy;
 const DAY_MONTH = /(\d{1,2})([/-])(\d{1,2})(?![\d/]|[.,]\d)/y;
 const DAY_WORD_MONTH = /(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})(?:[ \t]*,?[ \t]*năm[ \t]+(\d{4}))?(?![\d])/y;
 const MONTH_WORD_YEAR = /(\d{1,2})[ \t]+năm[ \t]+(\d{4})(?![\d])/y;
-const DAY_BEFORE_DAY_MONTH = /(\d{1,2})[ \t]*(?:,|và|-|đến|tới)[ \t]*(\d{1,2})\/(\d{1,2})(?![\d/])/y;
+const DAY_BEFORE_DAY_MONTH = /(\d{1,2})[ \t]*(,|và|-|đến|tới)[ \t]*(?:ngày[ \t]+)?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/])/y;
+const FROM_BEFORE = endsWith(["từ"]);
 const QUARTER = /(\d)(?:[ \t]*[/-][ \t]*(\d{4})|[ \t]+năm[ \t]+(\d{4}))?(?![\d\p{L}])/uy;
 const YEAR_RANGE = /(\d{4})[ \t]*([-–—/])[ \t]*(\d{4})(?![\d\p{L}/])/uy;
 const YEAR_TO_YEAR = /(\d{4})[ \t]+(?:đến|tới|-)[ \t]+(?:năm[ \t]+)?(\d{4})(?![\d\p{L}])/uy;
@@ -329,7 +330,12 @@ class NumberScanner {
     const prev = text[p - 1];
     // inside a word or a code: "P4G", "G20", "COP26", "VF8", "Covid-19", "SARS-CoV-2"
     if (isLetter(prev) || isDigit(prev)) return { end: this.codeEnd(p) };
-    if ((prev === "-" || prev === "/" || prev === "." || prev === "_") && isAlnum(text[p - 2])) {
+    if (prev === "-" && isDigit(text[p - 2])) {
+      // the second end of "30/4-1/5", "10h30-11h", "17/3/2023-20/3/2023"
+      const second = this.fullDate(p) ?? this.time(p) ?? (this.match(DAY_MONTH, p)?.[2] === "/" ? this.dayMonth(p) : undefined);
+      if (second) return second;
+    }
+    if ((prev === "-" || prev === "/" || prev === "." || prev === "_" || prev === "+") && isAlnum(text[p - 2])) {
       // "quý I/2021" is a quarter; "Covid-19", "SARS-CoV-2", "30A-123.45" are names
       const quarter = QUY_ROMAN_BEFORE.test(this.before(p)) ? this.quarter(p) : undefined;
       return quarter ?? { end: this.codeEnd(p) };
@@ -346,6 +352,13 @@ class NumberScanner {
       while (isDigit(text[q])) q++;
       return { end: q };
     }
+
+    // a list marker at the start of a line: "1. Đẩy mạnh …", "2) Tiếp tục …"
+    if ((text[q] === "." || text[q] === ")") && (text[q + 1] === " " || text[q + 1] === "\t") && q - p <= 2 && this.lineStart(p))
+      return { end: q + 1 };
+
+    // page furniture: "© 2023", "Copyright 2023"
+    if (/(?:©|copyright|bản quyền)[ \t]*$/u.test(this.lower.slice(Math.max(0, p - 12), p))) return { end: this.codeEnd(p) };
 
     const phone = this.phoneEnd(p);
     if (phone > 0) return { end: phone };
@@ -373,6 +386,13 @@ class NumberScanner {
       this.ordinal(p) ??
       this.plain(p)
     );
+  }
+
+  /** Is `p` the first thing on its line (after white space)? */
+  private lineStart(p: number): boolean {
+    let i = p;
+    while (i > 0 && p - i < 8 && (this.text[i - 1] === " " || this.text[i - 1] === "\t")) i--;
+    return i === 0 || this.text[i - 1] === "\n" || this.text[i - 1] === "\r";
   }
 
   /** A phone number: "0912 345 678", "024.3823.4567", "(024) 3825 7000", "1900 1234". */
@@ -473,7 +493,7 @@ class NumberScanner {
   /** "quý 1/2021", "quý II năm 2021" → 2021-01/2021-03 (and 2021-04/2021-06). */
   private quarter(p: number): Step | undefined {
     const b = this.before(p);
-    const roman = QUARTER_ROMAN_BEFORE_EXEC(b);
+    const roman = quarterRomanBefore(b);
     if (roman) {
       const y = this.match(YEAR4, p);
       if (!y) return undefined;
@@ -539,7 +559,6 @@ class NumberScanner {
 
   /** "ngày 24 tháng 1 năm 2025", "tháng 7 năm 2025", "tháng 7", "ngày 14 và 15/4". */
   private wordedDate(p: number): Step | undefined {
-    const b = this.before(p);
     const ngay = this.groupStart(p, NGAY_BEFORE);
     if (ngay !== undefined) {
       let m = this.match(DAY_WORD_MONTH, p);
@@ -553,11 +572,19 @@ class NumberScanner {
       m = this.match(DAY_BEFORE_DAY_MONTH, p);
       if (m) {
         const d = Number(m[1]);
-        const mo = Number(m[3]);
+        const d2 = Number(m[3]);
+        const mo = Number(m[4]);
+        const year = m[5] ? Number(m[5]) : this.year;
+        const from = this.groupStart(ngay, FROM_BEFORE);
+        if (from !== undefined && m[2] !== "," && m[2] !== "và" && d < d2 && validDay(d, mo) && validDay(d2, mo)) {
+          // "từ ngày 14 đến 17/4": one period
+          return this.date(from, DAY_BEFORE_DAY_MONTH.lastIndex, `${this.ymd(year, mo, d)}/${this.ymd(year, mo, d2)}`, "period");
+        }
         if (validDay(d, mo)) {
+          // "ngày 14 và 15/4": the first day takes the month written after it
           let e = p;
           while (isDigit(this.text[e])) e++;
-          return this.date(ngay, e, this.ymd(this.year, mo, d));
+          return this.date(ngay, e, this.ymd(year, mo, d));
         }
       }
       // "ngày 15" alone: a day of a month we do not know
@@ -576,7 +603,6 @@ class NumberScanner {
       if (isLetter(this.text[e])) return undefined;
       const m = this.match(MONTH_WORD_YEAR, p);
       if (m) return this.date(thang, MONTH_WORD_YEAR.lastIndex, `${m[2]}-${pad2(mo)}`);
-      void b;
       return this.date(thang, e, `--${pad2(mo)}`);
     }
     return undefined;
@@ -781,6 +807,20 @@ class NumberScanner {
     return undefined;
   }
 
+  /** Is the word before `p` a title-case word that does not start a sentence ("Đồng 1")? */
+  private titleWordBefore(p: number): boolean {
+    let i = p;
+    while (i > 0 && p - i < 2 && this.text[i - 1] === " ") i--;
+    if (i === p) return false;
+    let j = i;
+    while (j > 0 && i - j < 12 && isLetter(this.text[j - 1])) j--;
+    if (j === i || !UPPER.test(this.text[j]!) || (i - j > 1 && UPPER.test(this.text.slice(j + 1, i)))) return false;
+    let k = j;
+    while (k > 0 && j - k < 3 && this.text[k - 1] === " ") k--;
+    const c = this.text[k - 1];
+    return k > 0 && k < j && (isLetter(c) || c === ",");
+  }
+
   /** Is the word before `p` a Latin-script name ("iPhone 12", "Windows 10", "Covid 19")? */
   private latinNameBefore(p: number): boolean {
     let i = p;
@@ -809,6 +849,8 @@ class NumberScanner {
     }
     if (raw === undefined) return { end: p + 1 };
     if (/^\d+\.0$/.test(raw)) return { end }; // "4.0", "2.0": versions and names
+    // a symbol the document rules did not take: "123/GP-BTTTT", "3-CT"
+    if ((text[end] === "/" || text[end] === "-") && UPPER.test(text[end + 1] ?? "")) return { end: this.codeEnd(p) };
     if (/^\d+\.\d{1,2}$/.test(raw) && VERSION_BEFORE.test(this.before(p))) return { end };
     let value = parseVietnameseNumber(raw);
     if (!Number.isFinite(value)) return { end };
@@ -896,11 +938,14 @@ class NumberScanner {
     if (unit) {
       return make("quantity", unit.end, written(this.nt, unit.start, unit.end));
     }
+    // a bare number after a capitalised word inside a sentence ends a name: "Nhi Đồng 1",
+    // "Hội nghị Trung ương 8", "Top 100"
+    if (!scaled && !approx && this.titleWordBefore(p)) return { end };
     return make("quantity", end);
   }
 }
 
-function QUARTER_ROMAN_BEFORE_EXEC(b: string): { numeral: string; index: number } | undefined {
+function quarterRomanBefore(b: string): { numeral: string; index: number } | undefined {
   const m = QUY_ROMAN_BEFORE.exec(b);
   if (!m) return undefined;
   return { numeral: m[1]!, index: m.index + m[0].indexOf("quý") };

@@ -25,8 +25,7 @@ export const STATEMENT_VERBS: readonly string[] = [
 
 /** Words of obligation in such a statement. */
 export const OBLIGATION_WORDS: readonly string[] = [
-  "phải", "cần", "cần phải", "không được", "buộc phải", "bắt buộc", "nghiêm cấm", "tuyệt đối không",
-  "không để", "hãy",
+  "phải", "cần", "cần phải", "buộc phải", "bắt buộc", "nghiêm cấm", "tuyệt đối không", "không để", "hãy",
 ];
 
 /** Words after an obligation word that make it something else: "cần thiết", "phải chăng". */
@@ -47,7 +46,11 @@ export const NOUN_MARKERS_BEFORE: readonly string[] = [
   "sau", "tránh", "đúng", "về", "cao", "khắt khe", "ngày càng", "trình", "nghe", "lần", "bản",
   "ra", "trên", "phù hợp", "đảm bảo", "bảo đảm", "gửi", "xin", "chờ", "nên", "bàn", "ngoại", "chuyển",
   "mang", "được", "vì", "do", "tổ", "nhóm", "đoàn", "điểm", "từ", "này", "việc", "về việc",
+  "chấp hành", "tuân thủ", "làm theo", "triển khai", "quán triệt", "nhận", "tiếp nhận",
 ];
+
+/** Adverbs between a verb and a directive noun: "thực hiện nghiêm yêu cầu", "chấp hành ngay chỉ đạo". */
+export const NOUN_MARKER_ADVERBS: readonly string[] = ["ngay", "nghiêm", "đúng", "tốt", "đầy đủ", "kịp thời", "nghiêm túc", "triệt để"];
 
 /** Words right after a directive verb that make it a noun: "chỉ đạo của", "yêu cầu này". */
 export const NOUN_MARKERS_AFTER: readonly string[] = [
@@ -59,7 +62,8 @@ export const NOUN_MARKERS_AFTER: readonly string[] = [
 export const NOT_GIAO_AFTER: readonly string[] = [
   "thông", "lưu", "dịch", "tiếp", "hàng", "thương", "ban", "hữu", "thoa", "kết", "nhận", "lộ",
   "thừa", "tranh", "hòa", "hoán", "hợp", "ước", "cảm", "đấu", "phong", "chiến", "ca", "động",
-  "diện", "điểm", "cắt", "liên", "ngoại",
+  "diện", "điểm", "cắt", "liên", "ngoại", "đất", "rừng", "nhà", "xe", "mặt", "khoán", "nộp", "thầu",
+  "quyền", "lại", "tận", "trả",
 ];
 
 /**

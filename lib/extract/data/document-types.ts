@@ -30,6 +30,7 @@ export const DOCUMENT_TYPES: readonly DocumentType[] = [
   { name: "Nghị định", bareNumber: true, byIssuer: true },
   { name: "Thông tư liên tịch", bareNumber: true, byIssuer: true },
   { name: "Thông tư", bareNumber: true, byIssuer: true },
+  { name: "Công điện hỏa tốc", bareNumber: true, byIssuer: true },
   { name: "Công điện khẩn", bareNumber: true, byIssuer: true },
   { name: "Công điện", bareNumber: true, byIssuer: true },
   { name: "Công văn hỏa tốc", bareNumber: true, byIssuer: false },

@@ -244,6 +244,7 @@ export const NAME_HEAD_WORDS: readonly string[] = [
   "bn",
   "bệnh nhân",
   "ca bệnh",
+  "trung ương", // "Hội nghị Trung ương 8"
 ];
 
 /**

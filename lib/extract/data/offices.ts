@@ -76,7 +76,7 @@ export const UNIT_NOUNS: readonly string[] = [
   "Trường ĐH", "ĐH", "Trường CĐ", "CĐ", "Cao đẳng", "Trường THPT", "THPT", "Trường THCS", "THCS",
   "Tiểu học", "Trường Tiểu học", "Mầm non", "Trường Mầm non", "BV", "CLB", "Câu lạc bộ", "Khoa",
   "Bộ môn", "Ban Giám hiệu", "Hội đồng trường", "Công đoàn", "Đoàn Thanh niên", "Hội Nông dân",
-  "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ",
+  "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "BCĐ", "Ban Cán sự đảng",
 ];
 
 /** Administrative units before a place name: "tỉnh Quảng Nam", "TP Đà Nẵng", "huyện Lý Sơn". */
@@ -151,7 +151,7 @@ export const OFFICE_CONNECTORS: readonly string[] = ["tại", "về", "và", "�
 export const OFFICE_STOPWORDS: readonly string[] = [
   "cho", "biết", "đã", "đang", "sẽ", "vừa", "cũng", "vẫn", "còn", "là", "có", "được", "bị", "phát",
   "biểu", "nhấn", "yêu", "cầu", "đề", "nghị", "chỉ", "khẳng", "nói", "trao", "tặng", "tiếp", "thăm",
-  "làm", "với", "dự", "chủ", "trì", "ký", "gửi", "kiểm", "thị", "sát", "đánh", "ghi", "nhận",
+  "làm", "với", "dự", "chủ", "trì", "ký", "gửi", "kiểm", "sát", "đánh", "ghi", "nhận",
   "thông", "báo", "đồng", "ý", "chúc", "mừng", "cảm", "ơn", "trả", "lời", "chia", "sẻ", "khi",
   "trong", "trước", "sau", "này", "đó", "thì", "mà", "nhưng", "để", "những", "một", "ngày", "sáng",
   "chiều", "tối", "hôm", "người", "nhắc", "lưu", "kêu", "gọi", "quán", "triệt", "khuyến",
@@ -170,6 +170,7 @@ export const OFFICE_STOPWORDS: readonly string[] = [
  */
 export const AUTHORITY_NOUNS: readonly string[] = [
   "lãnh đạo", "chính quyền", "cơ quan chức năng", "nhà chức trách", "giới chức", "lực lượng chức năng",
+  "lực lượng công an", "cơ quan công an", "cơ quan điều tra", "cơ quan cảnh sát điều tra", "người đứng đầu",
   "ngành y tế", "ngành chức năng", "cấp ủy", "Chính phủ", "Quốc hội", "Nhà nước", "Bộ Chính trị",
   "Ban Bí thư", "Thường trực Ban Bí thư", "Ban Thường vụ", "Thường trực", "Trung ương",
 ];

@@ -55,7 +55,7 @@ function withDeputy(heads: readonly string[]): string[] {
 export const TITLE_HEADS: readonly string[] = [...new Set([...withDeputy(WITH_DEPUTY), ...PLAIN])];
 
 /** Words written before a head that belong to the title ("nguyên Bộ trưởng", "tân Thủ tướng"). */
-export const TITLE_MODIFIERS: readonly string[] = ["nguyên", "cựu", "tân", "quyền"];
+export const TITLE_MODIFIERS: readonly string[] = ["nguyên", "cựu", "tân", "quyền", "trợ lý", "phụ tá"];
 
 /**
  * Words that directly follow a head and belong to the title ("Chủ tịch nước", "Phó Chủ tịch
