@@ -115,6 +115,20 @@ describe("instructions: enumerated tasks", () => {
     ]);
   });
 
+  it("takes numbered tasks inside a paragraph too", () => {
+    const text = "Bộ trưởng Bùi Thanh Sơn dự. Bộ trưởng đề nghị các đơn vị tập trung vào ba nhiệm vụ. Thứ nhất, rà soát các dự án. Thứ hai, đẩy nhanh giải ngân. Thứ ba, báo cáo kết quả.";
+    expect(instructions(text).map((i) => i.text.split(",")[0])).toEqual([
+      "Bộ trưởng đề nghị các đơn vị tập trung vào ba nhiệm vụ.",
+      "Thứ nhất",
+      "Thứ hai",
+      "Thứ ba",
+    ]);
+  });
+
+  it("does not take numbered points without a directive before them", () => {
+    expect(instructions("Hội nghị có ba điểm mới. Thứ nhất, quy mô lớn. Thứ hai, trực tuyến.")).toEqual([]);
+  });
+
   it("makes each bullet after a directive with a colon an instruction", () => {
     const text = ["UBND tỉnh yêu cầu:", "- Các sở tăng cường kiểm tra.", "- Các huyện báo cáo kết quả.", "Tin liên quan"].join("\n");
     expect(instructions(text).map((i) => i.text)).toEqual(["UBND tỉnh yêu cầu:", "- Các sở tăng cường kiểm tra.", "- Các huyện báo cáo kết quả."]);

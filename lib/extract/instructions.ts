@@ -60,7 +60,7 @@ const DOCUMENT_GAP = wordSet([
 const ADDRESSEES = wordSet(["các", "những", "mọi", "toàn", "người", "cơ", "chủ", "lãnh", "thủ", "cán", "cấp", "ngành", "địa", "đơn", "doanh", "nhân", "học", "phụ", "cho", "tất"]);
 /** Words that stop the subject of an authority at the start of a sentence. */
 const PREDICATE_START = wordSet([
-  ...SUBJECT_ADVERBS, "đã", "đang", "sẽ", "vừa", "cũng", "phải", "cần", "có", "là", "được", "tiếp tục",
+  ...SUBJECT_ADVERBS, "phải", "cần", "có", "là", "được", "hiện", "bị", "không", "chưa",
 ]);
 
 interface Leaders {
@@ -398,26 +398,28 @@ function isBullet(toks: readonly Token[], ta: number): boolean {
   return second !== undefined && !second.sp && (second.t === "." || second.t === ")") && /^(\d{1,2}|[a-zđ])$/.test(first.l);
 }
 
-/** Tasks enumerated after a directive ending with ":": "Một là, …", "Hai là, …", or a bullet list. */
+/**
+ * Tasks enumerated after a directive: "Một là, …", "Hai là, …" (paragraphs or sentences, other
+ * paragraphs may come between), or, after a directive ending with ":", a bullet list.
+ */
 function addEnumerations(nt: NormalizedText, toks: readonly Token[], sentences: readonly Sentence[], found: Found[]): void {
   const bySentence = new Set(found.map((f) => f.sentence));
-  const intros = found.filter((f) => nt.text[sentences[f.sentence]!.e - 1] === ":");
   const add = (si: number, intro: Found) => {
     if (bySentence.has(si)) return;
     found.push({ sentence: si, speaker: intro.speaker, verb: intro.verb });
     bySentence.add(si);
   };
-  for (const intro of intros) {
+  for (const intro of [...found]) {
+    const colon = nt.text[sentences[intro.sentence]!.e - 1] === ":";
     let expected = 1;
     let misses = 0;
     let mode: "any" | "ordinal" | "bullet" = "any";
-    for (let si = intro.sentence + 1; si < sentences.length && misses <= 3; si++) {
+    for (let si = intro.sentence + 1; si < sentences.length && misses <= 3 && si <= intro.sentence + 60; si++) {
       const s = sentences[si]!;
-      if (!s.paragraphStart) continue;
       const ta = tokenIndexAt(toks, s.s);
       if (!toks[ta]) break;
-      const ord = ORDINALS.match(toks, ta);
-      if (ord && mode !== "bullet") {
+      const ord = mode !== "bullet" ? ORDINALS.match(toks, ta) : null;
+      if (ord) {
         const key = toks.slice(ta, ta + ord.len).map((t) => t.l).join(" ");
         if ((ORDINAL_INDEX.get(key) ?? 0) !== expected) break;
         expected++;
@@ -426,7 +428,11 @@ function addEnumerations(nt: NormalizedText, toks: readonly Token[], sentences: 
         add(si, intro);
         continue;
       }
-      if (mode !== "ordinal" && isBullet(toks, ta)) {
+      if (!s.paragraphStart) {
+        if (mode === "any") break; // the first task comes right after the directive
+        continue;
+      }
+      if (colon && mode !== "ordinal" && isBullet(toks, ta)) {
         // a bullet list runs on right after the directive
         mode = "bullet";
         add(si, intro);

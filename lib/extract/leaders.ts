@@ -11,7 +11,7 @@
 // A second pass finds later mentions of the names found with a title ("Phạm Văn Đồng" alone),
 // and bare titles used as a subject ("Thủ tướng nhấn mạnh") are resolved to the person last named
 // with that title. Every loop is bounded by a small constant per token: linear time.
-import { COUNTRIES, INTERNATIONAL_BODIES, LOCAL_UNITS, OFFICES, PLACES_ONLY_AFTER_UNIT, PROVINCES, PROVINCE_UNITS, SECTORS, UNIT_NOUNS, OFFICE_CONNECTORS, OFFICE_STOPWORDS } from "./data/offices";
+import { COUNTRIES, INTERNATIONAL_BODIES, LOCAL_UNITS, NOT_AUTHORITY_UNITS, OFFICES, PLACES_ONLY_AFTER_UNIT, PROVINCES, PROVINCE_UNITS, SECTORS, UNIT_NOUNS, OFFICE_CONNECTORS, OFFICE_STOPWORDS } from "./data/offices";
 import { HONORIFICS, NOT_PERSON_BEFORE, OFFICIAL_HONORIFICS } from "./data/honorifics";
 import { COMMON_FAMILY_NAMES, NOT_FOREIGN_NAME_WORDS, NOT_NAME_SYLLABLES, OTHER_FAMILY_NAMES } from "./data/names";
 import { DEGREES, HEAD_COMPLEMENT_WORDS, HEADS_NEEDING_OFFICE, SUBJECT_ADVERBS, SUBJECT_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from "./data/titles";
@@ -863,6 +863,7 @@ export interface Scanner {
   isPlaceUnit(i: number): boolean;
 }
 
+const NOT_AUTHORITY = new Lexicon<"no">().add(NOT_AUTHORITY_UNITS, "no");
 const BODY_START = (k: PlaceKind) => k === "office" || k === "unit" || k === "country" || k === "province" || k === "provinceUnit";
 
 export function scanner(nt: NormalizedText): Scanner {
@@ -875,6 +876,8 @@ export function scanner(nt: NormalizedText): Scanner {
       if (!t || !t.w) return -1;
       const m = PLACES.match(toks, i, BODY_START);
       if (!m) return -1;
+      const no = NOT_AUTHORITY.match(toks, i);
+      if (no && no.len >= m.len) return -1;
       const kind = m.kinds[0]!;
       if (kind !== "provinceUnit" && !/^\p{Lu}/u.test(t.t)) return -1;
       if (kind === "provinceUnit") {
@@ -899,4 +902,3 @@ export function scanner(nt: NormalizedText): Scanner {
   };
 }
 
-export const __test = { isForeignWord: (t: Token) => isForeignWord(t), phraseTokens };

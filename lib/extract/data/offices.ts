@@ -72,11 +72,17 @@ export const UNIT_NOUNS: readonly string[] = [
   "Lãnh sự quán", "Tổng Lãnh sự quán", "Tổ chức", "Ủy ban Kiểm tra", "Thanh tra", "Kiểm toán",
   "Ban Quản lý", "Tổ công tác", "Chi nhánh", "Tỉnh đoàn", "Thành đoàn", "Cơ quan đại diện",
   "Cơ quan Cảnh sát điều tra", "Cơ quan CSĐT", "Bộ đội Biên phòng", "BĐBP", "Cảnh sát",
-  "Đảng bộ", "Chi bộ", "Nhà xuất bản", "Khu", "Vườn quốc gia", "CDC", "Hãng", "Tổ",
+  "Đảng bộ", "Chi bộ", "Nhà xuất bản", "Vườn quốc gia", "CDC", "Hãng", "Tổ",
   "Trường ĐH", "ĐH", "Trường CĐ", "CĐ", "Cao đẳng", "Trường THPT", "THPT", "Trường THCS", "THCS",
   "Tiểu học", "Trường Tiểu học", "Mầm non", "Trường Mầm non", "BV", "CLB", "Câu lạc bộ", "Khoa",
   "Bộ môn", "Ban Giám hiệu", "Hội đồng trường", "Công đoàn", "Đoàn Thanh niên", "Hội Nông dân",
   "Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ", "BCĐ", "Ban Cán sự đảng",
+];
+
+/** Bodies that name an employer, not an authority: no subject of a directive ("CLB Barcelona yêu cầu"). */
+export const NOT_AUTHORITY_UNITS: readonly string[] = [
+  "CLB", "Câu lạc bộ", "Công ty", "Hãng", "Nhà xuất bản", "Báo", "Đài", "Khoa", "Bộ môn", "Quỹ",
+  "Chi nhánh", "Trường", "Hội", "Hiệp hội", "Tập đoàn", "Tổng công ty", "Ngân hàng",
 ];
 
 /** Administrative units before a place name: "tỉnh Quảng Nam", "TP Đà Nẵng", "huyện Lý Sơn". */
