@@ -10,7 +10,8 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "en",
-    permissions: ["storage", "unlimitedStorage", "scripting", "contextMenus"],
+    // activeTab: the panel reads the current tab's address to offer switching its site on
+    permissions: ["storage", "unlimitedStorage", "scripting", "contextMenus", "activeTab"],
     commands: {
       "note-selection": { suggested_key: { default: "Alt+Shift+S" }, description: "__MSG_noteSelectionCommand__" },
     },

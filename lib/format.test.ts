@@ -10,6 +10,7 @@ describe("formatValue", () => {
     ["a quantity with a qualifier", num("quantity", 14_000_000, { unit: "liều vaccine", approx: "more" }), "hơn 14.000.000 liều vaccine"],
     ["money", num("money", 1_000_000_000, { unit: "USD" }), "1.000.000.000 USD"],
     ["a percent with a decimal comma", num("percent", 6.5), "6,5%"],
+    ["a percent with a qualifier", num("percent", 8, { approx: "more" }), "hơn 8%"],
     ["a full date", num("date", "2023-03-16"), "16/03/2023"],
     ["a date without a year", num("date", "--03-16"), "16/03"],
     ["a month", num("date", "2025-07"), "07/2025"],

@@ -23,9 +23,10 @@ export function formatValue(a: Annotation): string {
   const { value } = a;
   if (typeof value === "number") {
     const n = NUMBER.format(value);
-    if (a.subkind === "percent") return `${n}%`;
+    const approx = a.approx ? APPROX_LABEL[a.approx] : "";
+    if (a.subkind === "percent") return [approx, `${n}%`].filter(Boolean).join(" ");
     if (a.subkind === "ordinal") return `thứ ${n}`;
-    return [a.approx ? APPROX_LABEL[a.approx] : "", n, a.unit ?? ""].filter(Boolean).join(" ");
+    return [approx, n, a.unit ?? ""].filter(Boolean).join(" ");
   }
   if (a.subkind === "time") return value;
   return value
