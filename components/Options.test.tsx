@@ -135,3 +135,22 @@ describe("Options", () => {
     await waitFor(() => expect(alertText()).toMatch(/too large/));
   });
 });
+
+describe("Options: W3C files from other tools", () => {
+  it("imports the annotations it can keep and says how many it leaves out", async () => {
+    const w3c = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "AnnotationPage",
+      items: [
+        { id: "https://hypothes.is/a/1", type: "Annotation", body: { type: "TextualBody", value: "ghi chú" }, target: { source: "https://chinhphu.vn/tin", selector: { type: "TextQuoteSelector", exact: "Thủ tướng" } } },
+        { type: "Annotation", target: { source: "urn:x-pdf:abc", selector: { type: "TextQuoteSelector", exact: "x" } } },
+      ],
+    };
+    await mount(target);
+    await pick(new File([JSON.stringify(w3c)], "hypothesis.json"));
+    await waitFor(() => expect(container.querySelector(".import-skipped")?.textContent).toMatch(/^1 annotations in the file will be left out/));
+    await act(() => button("Import")!.click());
+    await waitFor(() => expect(importStatus()).toMatch(/^Imported: 1 new pages, 1 new annotations/));
+    expect((await target.annotations.toArray())[0]).toMatchObject({ kind: "note", text: "Thủ tướng", note: "ghi chú", pageUrl: "https://chinhphu.vn/tin" });
+  });
+});

@@ -32,7 +32,7 @@ export interface OptionsProps {
 type ImportState =
   | { kind: "idle" }
   | { kind: "checking"; file: string }
-  | { kind: "ready"; file: string; data: ImportData }
+  | { kind: "ready"; file: string; data: ImportData; skipped: number }
   | { kind: "importing"; file: string }
   | { kind: "done"; counts: ImportCounts }
   | { kind: "error"; text: string };
@@ -75,7 +75,7 @@ export function Options(props: OptionsProps) {
     }
     const parsed = parseImportFile(text, now());
     if (!parsed.ok) setState({ kind: "error", text: t("importInvalid", { detail: parsed.error }) });
-    else setState({ kind: "ready", file: file.name, data: parsed.data });
+    else setState({ kind: "ready", file: file.name, data: parsed.data, skipped: parsed.skipped });
   }
 
   async function confirmImport(data: ImportData, file: string) {
@@ -158,6 +158,7 @@ export function Options(props: OptionsProps) {
         <p role="status" aria-live="polite" class="import-status">
           {statusText}
         </p>
+        {state.kind === "ready" && state.skipped > 0 && <p class="import-skipped">{t("importSkippedItems", { count: state.skipped })}</p>}
         {state.kind === "ready" && (
           <p>
             <button type="button" onClick={() => void confirmImport(state.data, state.file)}>

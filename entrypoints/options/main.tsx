@@ -1,4 +1,9 @@
 import { render } from "preact";
+import { browser } from "wxt/browser";
 import { Options } from "@/components/Options";
+import { languageOf } from "@/lib/i18n";
+import "./style.css";
 
-render(<Options />, document.getElementById("app")!);
+const language = languageOf(browser.i18n.getUILanguage());
+document.documentElement.lang = language;
+render(<Options language={language} />, document.getElementById("app")!);
