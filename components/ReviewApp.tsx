@@ -2,13 +2,14 @@
 // panel follows the background's writes) and to the browser (PanelHost: the tab, the content
 // script, the background, permissions). entrypoints/popup/main.tsx gives it the real ones; tests
 // give fakes or a store over fake-indexeddb.
-import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { translator, type Language } from "@/lib/i18n";
 import type { PageAnnotations } from "@/lib/messages";
 import { hostKey, shouldAnnotate, type SiteChoices } from "@/lib/settings";
 import { isGovernmentHost } from "@/lib/sites";
 import { StorageFullError } from "@/lib/store/errors";
-import type { AnnotationPatch } from "@/lib/store/repository";
+import type { AnnotationPatch, AnnotationQuery } from "@/lib/store/repository";
 import type { StoredKind } from "@/lib/store/types";
 import {
   itemFromLive,
@@ -50,6 +51,8 @@ export interface ReviewAppProps {
   store: PanelStore;
   host: PanelHost;
   lang: Language;
+  /** The export menu for this page and the current filters (the popup makes it: it needs the store). */
+  renderExport?: (scope: { pageUrl?: string; query: AnnotationQuery }) => ComponentChildren;
   initialTab?: PanelTab;
   /** Tests: viewport height of the windowed lists, search debounce. */
   listHeight?: number;
@@ -66,10 +69,18 @@ function hostOf(url: string): string {
   }
 }
 
+/** User Timing marks for `npm run bench` (scripts/bench-browser.ts), visible in the performance panel too. */
+export const PANEL_MARKS = {
+  /** The first screen is in the DOM with its data: this page's rows, the "All" list, the sites. */
+  ready: "policy-lens:panel-ready",
+  /** The "All" list for new filters (a search) is in the DOM; detail: { text, total }. */
+  searchDone: "policy-lens:search-done",
+} as const;
+
 /** Waits, then asks again: the content script just started on a site switched on needs a moment. */
 const RETRY_MS = [400, 1200, 3000];
 
-export function ReviewApp({ store, host, lang, initialTab = "page", listHeight, debounceMs }: ReviewAppProps) {
+export function ReviewApp({ store, host, lang, initialTab = "page", listHeight, debounceMs, renderExport }: ReviewAppProps) {
   const t = useMemo(() => translator(lang), [lang]);
   const [tab, setTab] = useState<PanelTab>(initialTab);
   const [filters, setFilters] = useState<PanelFilters>(NO_FILTERS);
@@ -270,6 +281,25 @@ export function ReviewApp({ store, host, lang, initialTab = "page", listHeight, 
   const title = live?.title || pageState.value?.page?.title || host.tab?.title || "";
   const pageLoading = pageRows.items.length === 0 && (live === undefined || (pageUrl !== undefined && pageState.loading));
 
+  // ——— User Timing (bench): marks once the DOM shows the data, never on the way
+  const firstScreen = !pageLoading && !allState.loading && allState.value !== undefined && sitesState.value !== undefined;
+  const timing = useRef({ ready: false, listKey, pending: false, sawLoading: false });
+  useLayoutEffect(() => {
+    const m = timing.current;
+    if (!m.ready && firstScreen) {
+      m.ready = true;
+      performance.mark(PANEL_MARKS.ready);
+    }
+    // new filters: the "All" list counts as searched once its query has loaded (not the stale rows)
+    if (m.listKey !== listKey) Object.assign(m, { listKey, pending: true, sawLoading: false });
+    if (!m.pending) return;
+    if (allState.loading) m.sawLoading = true;
+    else if (m.sawLoading && allState.value) {
+      m.pending = false;
+      performance.mark(PANEL_MARKS.searchDone, { detail: { text: filters.text ?? "", total: allTotal } });
+    }
+  });
+
   return (
     <ReviewPanel
       t={t}
@@ -298,6 +328,7 @@ export function ReviewApp({ store, host, lang, initialTab = "page", listHeight, 
       error={error}
       {...(listHeight !== undefined ? { listHeight } : {})}
       {...(debounceMs !== undefined ? { debounceMs } : {})}
+      footer={renderExport?.({ ...(pageUrl ? { pageUrl } : {}), query: toQuery(filters, undefined, 0) })}
     />
   );
 }

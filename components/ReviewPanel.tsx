@@ -91,6 +91,8 @@ export interface ReviewPanelProps {
   listHeight?: number;
   /** Search debounce, ms (tests). */
   debounceMs?: number;
+  /** The export menu, under the lists (it needs the store, so the container makes it). */
+  footer?: ComponentChildren;
 }
 
 const FILTERS_FOR: Record<PanelTab, NonNullable<FilterBarProps["show"]>> = {
@@ -392,6 +394,12 @@ export function ReviewPanel(props: ReviewPanelProps) {
       <div ref={body} id={`tabpanel-${tab}`} class={`tabpanel tabpanel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {renderTab()}
       </div>
+      {props.footer && (
+        <details class="export">
+          <summary>{t("exportSection")}</summary>
+          {props.footer}
+        </details>
+      )}
       <div class="toast-region" aria-live="polite">
         {toast && (
           <UndoToast key={toast.seq} message={t("deleted")} undoLabel={t("undo")} closeLabel={t("close")} onUndo={undo} onExpire={expire} />

@@ -33,6 +33,7 @@ const en = {
   storageFull: "Storage is full: free some space; nothing was saved.",
   saveFailed: "Could not save",
   cardLabel: "Policy Lens annotation",
+  exportSection: "Export",
   // the review panel (popup)
   directive: "Directive",
   tabThisPage: "This page",
@@ -134,6 +135,7 @@ const vi: Record<MessageKey, string> = {
   storageFull: "Bộ nhớ đã đầy: hãy giải phóng dung lượng; chưa lưu được gì.",
   saveFailed: "Không lưu được",
   cardLabel: "Chú thích Policy Lens",
+  exportSection: "Xuất dữ liệu",
   directive: "Văn bản, chỉ đạo",
   tabThisPage: "Trang này",
   tabAll: "Tất cả",

@@ -2,6 +2,7 @@
 // is opened in a tab of its own), and gives ReviewApp the store (this extension page reads the
 // Dexie database directly) and the browser calls it needs.
 import { render } from "preact";
+import { ExportMenu } from "@/components/ExportMenu";
 import { browser } from "wxt/browser";
 import { ReviewApp, type PanelHost } from "@/components/ReviewApp";
 import { storeFor } from "@/components/panel-data";
@@ -83,7 +84,18 @@ async function main() {
       return toBackground({ type: "set-site", host: hostName, choice, ...(tab ? { tabId: tab.id } : {}) });
     },
   };
-  render(<ReviewApp store={storeFor(getDatabase())} host={host} lang={lang} />, document.getElementById("app")!);
+  const db = getDatabase();
+  render(
+    <ReviewApp
+      store={storeFor(db)}
+      host={host}
+      lang={lang}
+      renderExport={({ pageUrl, query }) => (
+        <ExportMenu db={db} {...(pageUrl ? { pageUrl } : {})} filter={query} language={lang} heading={false} />
+      )}
+    />,
+    document.getElementById("app")!,
+  );
 }
 
 void main();
