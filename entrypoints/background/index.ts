@@ -15,7 +15,10 @@ export default defineBackground(() => {
       console.warn("[policy-lens] ignored a message from another extension", sender.id);
       return undefined;
     }
-    if (sender.tab?.id !== undefined) {
+    // a content script speaks from a web page in a tab; the extension's own pages speak from its
+    // origin, also when one is open in a tab (the review panel as popup.html?tab=ID)
+    const fromOwnPage = typeof sender.url === "string" && sender.url.startsWith(browser.runtime.getURL("/"));
+    if (sender.tab?.id !== undefined && !fromOwnPage) {
       const message = parseContentToBackground(raw);
       if (!message) return rejectMessage(raw);
       const tabId = sender.tab.id;

@@ -7,7 +7,7 @@ import { anchor } from "@/lib/anchor/anchor";
 import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
 import type { Translate } from "@/lib/i18n";
-import type { AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, VisitReply, WriteResult } from "@/lib/messages";
+import type { AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, VisitReply, WriteFailure, WriteResult } from "@/lib/messages";
 import { articleTextNodes, findArticleBody, FurnitureCheck, isVietnamese } from "@/lib/page/article";
 import { extractInChunks } from "@/lib/page/chunked-extract";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
@@ -45,6 +45,19 @@ const HIDE_DELAY_MS = 350;
 const MUTATION_DEBOUNCE_MS = 250;
 /** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
 const RETRY_DELAYS_MS = [150, 600, 2000];
+
+/**
+ * A v4 UUID for a reader's note. crypto.randomUUID exists in secure contexts only, and a page served
+ * over plain http (some government portals still are) is not one; getRandomValues works everywhere.
+ */
+function randomId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 const highlightApi = () => typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 const spanKey = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
@@ -84,6 +97,8 @@ export class PageAnnotator {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
   private storeChain: Promise<unknown> = Promise.resolve();
+  /** Why the last visit could not be stored, shown when the reader then edits an annotation. */
+  private storeFailure: WriteFailure | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.card = new CardHost(deps.doc, deps.t);
@@ -174,6 +189,7 @@ export class PageAnnotator {
     this.storeChain = this.storeChain
       .then(() => this.send<VisitReply>(message))
       .then((reply) => {
+        this.storeFailure = reply && !reply.ok ? reply : undefined;
         if (reply?.ok) this.applyStored(reply.records);
         else if (reply) console.warn("[policy-lens] annotations were not saved:", reply.error, reply.detail ?? "");
       })
@@ -270,7 +286,8 @@ export class PageAnnotator {
     const placed = this.placed.items.find((p) => p.annotation.start === found.start && p.annotation.end === found.end);
     if (placed) this.focus(placed, false);
     else this.scrollTo(range);
-    this.flash(range);
+    // the focused highlight's own range: a second range over the same text would keep it lit
+    this.flash(placed?.range ?? range);
     return true;
   }
 
@@ -315,7 +332,7 @@ export class PageAnnotator {
     if (start === null || end === null || end <= start) return;
     const selectors = describeSpan(this.page.text, start, end);
     if (selectors.quote.exact.trim() === "") return;
-    const id = (this.deps.newId ?? (() => crypto.randomUUID()))();
+    const id = (this.deps.newId ?? randomId)();
     const live = rangeFor(this.page, start, end);
     if (!live) return;
     const note: PlacedNote = { id, range: live, quote: { kind: "note", text: selectors.quote.exact } };
@@ -418,7 +435,7 @@ export class PageAnnotator {
     this.renderCard();
     const recordId = this.recordIds.get(target.id);
     let result: WriteResult | undefined;
-    if (!recordId) result = { ok: false, error: "failed", detail: "this annotation is not stored yet" };
+    if (!recordId) result = this.storeFailure ?? { ok: false, error: "failed", detail: "this annotation is not stored yet" };
     else {
       try {
         result = await this.send<WriteResult>({ type: "update-annotation", id: recordId, patch });
