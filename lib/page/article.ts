@@ -52,28 +52,35 @@ function pairTextNodes(live: Document, clone: Document): Map<Text, Text> {
 
 /** Decides, with a cache, which elements are furniture: skipped tags, furniture names, link lists. */
 export class FurnitureCheck {
-  private readonly verdicts = new Map<Element, boolean>();
+  /** Each element's text is read once: a link list's verdict costs the size of its subtree. */
+  private readonly linkLists = new Map<Element, boolean>();
+  private readonly named = new Map<Element, boolean>();
 
   /** True when the node sits in furniture below `boundary` (the boundary itself is not judged). */
   covers(node: Text, boundary: Element, useNames: boolean): boolean {
     const parent = node.parentElement;
     if (!parent || parent.closest(SKIP_SELECTOR)) return true;
     for (let el: Element | null = parent; el && el !== boundary; el = el.parentElement) {
-      if (this.isFurniture(el, useNames)) return true;
+      if (this.isLinkList(el) || (useNames && this.hasFurnitureName(el))) return true;
     }
     return false;
   }
 
-  private isFurniture(el: Element, useNames: boolean): boolean {
-    const key = useNames ? el : el; // one cache: names only add verdicts, see below
-    const cached = this.verdicts.get(key);
-    if (cached !== undefined && (cached || !useNames)) return cached;
-    let verdict = isLinkList(el);
-    if (!verdict && useNames) {
-      const names = `${el.getAttribute("class") ?? ""} ${el.id}`;
-      verdict = FURNITURE_HINT.test(names);
+  private isLinkList(el: Element): boolean {
+    let verdict = this.linkLists.get(el);
+    if (verdict === undefined) {
+      verdict = isLinkList(el);
+      this.linkLists.set(el, verdict);
     }
-    if (verdict || useNames) this.verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  private hasFurnitureName(el: Element): boolean {
+    let verdict = this.named.get(el);
+    if (verdict === undefined) {
+      verdict = FURNITURE_HINT.test(`${el.getAttribute("class") ?? ""} ${el.id}`);
+      this.named.set(el, verdict);
+    }
     return verdict;
   }
 }
