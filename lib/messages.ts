@@ -23,7 +23,7 @@ export interface VisitPage {
 /** Content script → background. */
 export type ContentToBackground =
   /** The page's article text and what the rules found in it: stored, and the page's records returned. */
-  | { type: "record-visit"; page: VisitPage; text: string; annotations: Annotation[] }
+  | { type: "record-visit"; page: VisitPage; text: string; annotations: Annotation[]; continued?: boolean }
   | { type: "update-annotation"; id: string; patch: AnnotationPatch }
   /** Text the reader selected, with a note; `id` is made by the sender so a retried save is not doubled. */
   | { type: "save-note"; id: string; page: VisitPage; selectors: Selectors; note: string };
@@ -165,15 +165,16 @@ export function parseContentToBackground(message: unknown): ContentToBackground 
   if (!isObject(message)) return null;
   if (message.type === "record-visit") {
     const page = parseVisitPage(message.page);
-    const { text, annotations } = message;
+    const { text, annotations, continued } = message;
     if (!page || !isString(text, MAX_PAGE_TEXT) || !Array.isArray(annotations) || annotations.length > MAX_ANNOTATIONS) return null;
+    if (continued !== undefined && typeof continued !== "boolean") return null;
     const parsed: Annotation[] = [];
     for (const a of annotations) {
       const ok = parseAnnotation(a);
       if (!ok || ok.end > text.length) return null;
       parsed.push(ok);
     }
-    return { type: "record-visit", page, text, annotations: parsed };
+    return { type: "record-visit", page, text, annotations: parsed, ...(continued ? { continued } : {}) };
   }
   if (message.type === "update-annotation") {
     const patch = parsePatch(message.patch);

@@ -69,3 +69,15 @@ describe("store service", () => {
     expect(reply).toMatchObject({ ok: false, error: "storage-full" });
   });
 });
+
+describe("visits", () => {
+  it("counts a page view once, however many batches of late content it sends", async () => {
+    const db = freshDb("service");
+    await recordPageVisit(db, visit);
+    await recordPageVisit(db, { ...visit, continued: true });
+    await recordPageVisit(db, { ...visit, continued: true });
+    expect((await db.pages.toArray()).map((p) => p.visits)).toEqual([1]);
+    await recordPageVisit(db, visit);
+    expect((await db.pages.toArray()).map((p) => p.visits)).toEqual([2]);
+  });
+});

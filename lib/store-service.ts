@@ -29,7 +29,7 @@ export async function recordPageVisit(
   now = Date.now(),
 ): Promise<VisitReply> {
   try {
-    const visit = await recordVisit(db, { ...message.page, text: message.text }, message.annotations, now);
+    const visit = await recordVisit(db, { ...message.page, text: message.text, continued: message.continued === true }, message.annotations, now);
     const records = visit.annotations.map((r) => {
       const found = visit.anchors?.[r.id];
       return onPage(r, found ? { start: found.start, end: found.end } : null);

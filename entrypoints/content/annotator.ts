@@ -43,6 +43,7 @@ export interface AnnotatorDeps {
 const HOVER_DELAY_MS = 120;
 const HIDE_DELAY_MS = 350;
 const MUTATION_DEBOUNCE_MS = 250;
+const CHUNK_BUDGET_MS = 40;
 /** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
 const RETRY_DELAYS_MS = [150, 600, 2000];
 
@@ -97,6 +98,8 @@ export class PageAnnotator {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
   private storeChain: Promise<unknown> = Promise.resolve();
+  /** Set once this page view's first batch was sent: later batches are not new visits. */
+  private visitSent = false;
   /** Why the last visit could not be stored, shown when the reader then edits an annotation. */
   private storeFailure: WriteFailure | undefined;
 
@@ -113,14 +116,29 @@ export class PageAnnotator {
     return { url: this.deps.doc.location.href, title: this.title.slice(0, 2048), ...(this.articleDate ? { articleDate: this.articleDate } : {}) };
   }
 
-  /** Finds and annotates the article; false when the page holds none (yet). */
-  async start(): Promise<boolean> {
+  /** A short fingerprint of the article annotated: its length and its first words. */
+  get articleSignature(): string {
+    return `${this.page.text.length}:${this.page.text.slice(0, 300)}`;
+  }
+
+  /**
+   * Finds and annotates the article; false when the page holds none (yet), or when its article is
+   * still the one `unlessArticle` describes (after a navigation, before the page drew the new one).
+   */
+  async start(unlessArticle?: string): Promise<boolean> {
     const { doc, signal } = this.deps;
     const t0 = performance.now();
     if (!isVietnamese(doc)) return false;
     const body = findArticleBody(doc);
     performance.measure(MEASURES.detect, { start: t0, end: performance.now() });
     if (!body || signal.aborted) return false;
+    if (unlessArticle !== undefined) {
+      const text = buildTextMap(body.textNodes).text;
+      if (`${text.length}:${text.slice(0, 300)}` === unlessArticle) return false;
+    }
+    // finding the article was one task: let the page breathe before reading it
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted || !body.container.isConnected) return false;
     this.container = body.container;
     this.title = body.title;
     this.articleDate = body.publishedDate;
@@ -156,6 +174,8 @@ export class PageAnnotator {
     }
     const found: Annotation[] = [];
     await extractInChunks(batch.text, {
+      // each chunk sized to take about this long, so the page stays responsive
+      budgetMs: CHUNK_BUDGET_MS,
       articleDate: this.articleDate,
       signal: this.deps.signal,
       onError: (family, error) => console.warn(`[policy-lens] the ${family} rules failed on this page`, error),
@@ -185,7 +205,14 @@ export class PageAnnotator {
 
   /** Stores a batch (visits are serialised, so a late batch never overtakes the first). */
   private store(annotations: Annotation[]): void {
-    const message: ContentToBackground = { type: "record-visit", page: this.pageInfo, text: this.page.text, annotations };
+    const message: ContentToBackground = {
+      type: "record-visit",
+      page: this.pageInfo,
+      text: this.page.text,
+      annotations,
+      ...(this.visitSent ? { continued: true } : {}),
+    };
+    this.visitSent = true;
     this.storeChain = this.storeChain
       .then(() => this.send<VisitReply>(message))
       .then((reply) => {

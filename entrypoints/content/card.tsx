@@ -22,11 +22,24 @@ export interface CardHandlers {
 
 export const CARD_HOST_TAG = "policy-lens-card";
 
+/**
+ * The host's inline style: `all: initial !important` keeps the page's CSS off it. Where the host
+ * sits is declared after it in the same attribute, each time: `all` also sets the logical insets
+ * (inset-inline-start …), which win over `left`/`top` declared before them or set later in place by
+ * style.setProperty (Chromium then leaves the host at its static position, below the page).
+ */
+function hostStyle(shown: { left: number; top: number } | null): string {
+  const where = shown ? `left: ${shown.left}px !important; top: ${shown.top}px !important; display: block !important;` : "left: 0 !important; top: 0 !important; display: none !important;";
+  return `all: initial !important; position: fixed !important; z-index: 2147483647 !important; ${where}`;
+}
+
 export class CardHost {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private readonly mount: HTMLElement;
   private open = false;
+  /** Counts the note editors opened, so that each one starts afresh (see show). */
+  private editors = 0;
 
   constructor(
     private readonly doc: Document,
@@ -34,10 +47,7 @@ export class CardHost {
   ) {
     this.host = doc.createElement(CARD_HOST_TAG);
     // inline styles with !important: the page's CSS cannot hide, move or restyle the host
-    this.host.setAttribute(
-      "style",
-      "all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0; left: 0; display: none !important;",
-    );
+    this.host.setAttribute("style", hostStyle(null));
     this.root = this.host.attachShadow({ mode: "closed" });
     const style = doc.createElement("style");
     style.textContent = CARD_CSS;
@@ -56,16 +66,19 @@ export class CardHost {
 
   show(content: CardContent, anchor: DOMRect, handlers: CardHandlers): void {
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
-    render(<HighlightCard {...content} {...handlers} t={this.t} />, this.mount);
+    // One card component per annotation (and per note editor opened): its state (editing, the draft)
+    // must not carry over to another annotation; re-renders of the same one keep it.
+    const a = content.annotation;
+    if (content.startEditing) this.editors++;
+    const key = `${a.kind}:${"start" in a ? `${a.start}-${a.end}` : a.text}#${this.editors}`;
+    render(<HighlightCard key={key} {...content} {...handlers} t={this.t} />, this.mount);
     const view = this.doc.defaultView!;
     const width = Math.min(320, view.innerWidth - 16);
     const left = Math.max(8, Math.min(anchor.left, view.innerWidth - width - 8));
     const below = anchor.bottom + 6;
     const fitsBelow = below + 200 < view.innerHeight;
     const top = fitsBelow ? below : Math.max(8, anchor.top - 6 - 200);
-    this.host.style.setProperty("display", "block", "important");
-    this.host.style.setProperty("left", `${left}px`, "important");
-    this.host.style.setProperty("top", `${top}px`, "important");
+    this.host.setAttribute("style", hostStyle({ left, top }));
     this.host.dataset.open = "true";
     this.host.dataset.kind = content.annotation.kind;
     this.open = true;
@@ -73,7 +86,7 @@ export class CardHost {
 
   hide(): void {
     if (!this.open) return;
-    this.host.style.setProperty("display", "none", "important");
+    this.host.setAttribute("style", hostStyle(null));
     delete this.host.dataset.open;
     this.open = false;
   }

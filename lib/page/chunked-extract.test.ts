@@ -39,3 +39,28 @@ describe("extractInChunks", () => {
     expect(result.length).toBeLessThan(extract(text).length || 1);
   });
 });
+
+describe("extractInChunks with a time budget", () => {
+  const text = Array.from({ length: 400 }, () => PARAGRAPH).join("\n\n");
+  /** Runs with a clock on which every chunk takes 2.5 ms; returns how many chunks were made. */
+  async function chunksWith(budgetMs: number) {
+    let clock = 0;
+    let chunks = 0;
+    const result = await extractInChunks(text, {
+      budgetMs,
+      firstChunk: 4000,
+      now: () => (clock += 2.5),
+      onChunk: () => void chunks++,
+      yieldToPage: async () => undefined,
+    });
+    expect(result.length).toBe(extract(PARAGRAPH).length * 400);
+    return chunks;
+  }
+
+  it("grows chunks on a fast machine and shrinks them on a slow one, finding the same", async () => {
+    const fast = await chunksWith(10); // 2.5 ms for 4,000 units: the next chunk may be 4× as big
+    const slow = await chunksWith(1); // 2.5× too slow: down to the smallest chunks
+    expect(fast).toBeLessThanOrEqual(4);
+    expect(slow).toBeGreaterThan(15);
+  });
+});

@@ -53,6 +53,8 @@ export interface VisitPage {
    * re-anchored (positions refreshed, orphaned flags set) and the result says where each one is.
    */
   text?: string;
+  /** A later batch of the same page view (content that arrived late): it is not another visit. */
+  continued?: boolean;
 }
 
 export interface VisitResult {
@@ -148,7 +150,7 @@ export async function recordVisit(
   const text = typeof page.text === "string" ? page.text : undefined;
   return mapStorageErrors(() =>
     db.transaction("rw", [db.pages, db.annotations, db.deletions], async () => {
-      const pageRecord = upsertPage(await db.pages.get(url), url, page.title, page.articleDate, now, true);
+      const pageRecord = upsertPage(await db.pages.get(url), url, page.title, page.articleDate, now, !page.continued);
       await db.pages.put(pageRecord);
       const date = pageDate(pageRecord);
 

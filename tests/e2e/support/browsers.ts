@@ -12,8 +12,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { BrowserContext, Page as PwPage, Worker as PwWorker } from "playwright-core";
-import type { Browser as PptrBrowser, Page as PptrPage } from "puppeteer-core";
+import type { BrowserContext, CDPSession, Page as PwPage, Worker as PwWorker } from "playwright-core";
+import type { Browser as PptrBrowser, KeyInput, Page as PptrPage } from "puppeteer-core";
 import type { PageAnnotations } from "../../../lib/messages";
 import { RdpClient, attachToAddon, evaluateJson } from "./firefox-rdp";
 import { ANNOTATED_MEASURE, annotationFinished, readPopup, type PopupView } from "./page-checks";
@@ -33,6 +33,13 @@ const EXECUTABLES: Record<BrowserName, { env: string; fallback: string; label: s
   chromium: { env: "CHROMIUM_PATH", fallback: "/usr/bin/chromium", label: "Chromium", apt: "chromium" },
   firefox: { env: "FIREFOX_PATH", fallback: "/usr/bin/firefox-esr", label: "Firefox ESR", apt: "firefox-esr" },
 };
+
+/** The build to test; E2E_EXTENSION_ROOT points at another .output folder (chrome-mv3/, firefox-mv2/). */
+export function extensionDirFor(name: BrowserName): string {
+  const root = process.env.E2E_EXTENSION_ROOT;
+  if (!root) return DEFAULT_EXTENSION_DIRS[name];
+  return path.resolve(root, name === "chromium" ? "chrome-mv3" : "firefox-mv2");
+}
 
 export class BrowserMissingError extends Error {}
 
@@ -103,6 +110,38 @@ export interface Harness {
   waitFor<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<Awaited<R>>;
   /** Runs `fn(arg)` in the extension's background (service worker or background page). */
   inBackground<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Moves the mouse pointer to (x, y) in `page`, in viewport CSS pixels. */
+  mouseMove(page: TestPage, x: number, y: number): Promise<void>;
+  /** Clicks at (x, y) in `page`, in viewport CSS pixels. */
+  click(page: TestPage, x: number, y: number): Promise<void>;
+  /** Presses a key or a chord in `page`, in Playwright's key names: "Tab", "Enter", "Alt+Shift+ArrowDown". */
+  press(page: TestPage, keys: string): Promise<void>;
+  /** Types text, key by key, into whatever has keyboard focus in `page`. */
+  type(page: TestPage, text: string): Promise<void>;
+  /**
+   * Runs `fn(arg)` in a fresh isolated world of the page: the page's DOM (and its highlight
+   * registry) with built-ins the page cannot have replaced. For pages whose scripts break the
+   * main world's Array, JSON, performance and the like.
+   */
+  evaluateIsolated<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /**
+   * Runs `fn(root, arg)` in a fresh isolated world of the page, `root` being the shadow root of the
+   * first element matching `hostSelector` — also a closed one, as the card's (Chromium: found
+   * through CDP's DOM domain with pierce; Firefox: WebDriver BiDi serialises a host's shadow root,
+   * closed or not, and hands it to a sandbox). `root` is null when there is no such host or root.
+   */
+  inShadowRoot<R, A = undefined>(page: TestPage, hostSelector: string, fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<Awaited<R>>;
+  /**
+   * Sends `message` with runtime.sendMessage from one of the extension's own pages (options.html,
+   * open in a tab of its own), as the popup or the review panel would, and returns the reply.
+   */
+  sendFromExtensionPage(message: unknown): Promise<unknown>;
+  /**
+   * Chromium: stops the extension's service worker at once (CDP ServiceWorker.stopAllWorkers) and
+   * waits until it has stopped; the next message starts it again. Firefox: throws (MV2 has a
+   * persistent background page, nothing to stop).
+   */
+  stopBackground(): Promise<void>;
   /** The tab id of `page` and what its content script answers to get-page-annotations, or null. */
   contentScriptOf(page: TestPage): Promise<{ tabId: number; page: PageAnnotations } | null>;
   /**
@@ -134,7 +173,7 @@ function portable(fn: (arg: never) => unknown): (arg: any) => any {
   return new Function("arg", `const __name = (f) => f; return (${fn.toString()})(arg);`) as (arg: unknown) => unknown;
 }
 
-async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+export async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
@@ -234,6 +273,14 @@ abstract class BaseHarness implements Harness {
   abstract openPage(url: string): Promise<TestPage>;
   abstract evaluate<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
   abstract inBackground<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  abstract mouseMove(page: TestPage, x: number, y: number): Promise<void>;
+  abstract click(page: TestPage, x: number, y: number): Promise<void>;
+  abstract press(page: TestPage, keys: string): Promise<void>;
+  abstract type(page: TestPage, text: string): Promise<void>;
+  abstract evaluateIsolated<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  abstract inShadowRoot<R, A = undefined>(page: TestPage, hostSelector: string, fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<Awaited<R>>;
+  abstract sendFromExtensionPage(message: unknown): Promise<unknown>;
+  abstract stopBackground(): Promise<void>;
   abstract openPopupFor(page: TestPage, timeoutMs?: number): Promise<PopupView>;
   abstract whenClosed(): Promise<void>;
   abstract close(): Promise<void>;
@@ -296,6 +343,21 @@ class ChromiumPage implements TestPage {
   }
 }
 
+/** What CDP's Runtime.evaluate answers. */
+interface CdpEvaluation {
+  result: { type: string; value?: unknown; description?: string };
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
+/** Evaluates `expression` in one execution context over a CDP session; the value comes back as JSON. */
+async function cdpEvaluate(session: CDPSession, contextId: number, expression: string): Promise<unknown> {
+  const answer = (await session.send("Runtime.evaluate", { expression, contextId, returnByValue: true, awaitPromise: true })) as CdpEvaluation;
+  if (answer.exceptionDetails) {
+    throw new Error(`evaluation failed: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+  }
+  return answer.result.value;
+}
+
 class ChromiumHarness extends BaseHarness {
   readonly name = "chromium" as const;
   constructor(
@@ -354,9 +416,30 @@ class ChromiumHarness extends BaseHarness {
     return await context.waitForEvent("serviceworker", { predicate: matches, timeout: timeoutMs });
   }
 
+  /** An extension page kept open for sendFromExtensionPage (and the CDP session that watches the worker). */
+  private extensionPage: PwPage | undefined;
+  /** Watches the service worker's running status once a test has stopped it (ServiceWorker domain). */
+  private workerWatch: { session: CDPSession; status: string } | undefined;
+
+  private async ownPage(): Promise<PwPage> {
+    if (this.extensionPage && !this.extensionPage.isClosed()) return this.extensionPage;
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/options.html`, { waitUntil: "load" });
+    this.extensionPage = page;
+    return page;
+  }
+
   /** The live service worker, woken (by a runtime message from an extension page) if it idled out. */
   private async worker(): Promise<PwWorker> {
     const live = this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
+    // after stopBackground() Playwright keeps the worker's handle, whose evaluations wait until the
+    // worker runs again: wake it first
+    if (live && this.workerWatch && this.workerWatch.status !== "running") {
+      const page = await this.ownPage();
+      await page.evaluate(portable(() => (globalThis as any).chrome.runtime.sendMessage({ type: "e2e-wake-up" }).catch(() => undefined)), undefined);
+      const watch = this.workerWatch;
+      await poll("the service worker to run again", 15_000, async () => watch.status === "running");
+    }
     if (live) return live;
     const waiting = ChromiumHarness.extensionWorker(this.context, 15_000, this.extensionId);
     const page = await this.context.newPage();
@@ -397,6 +480,88 @@ class ChromiumHarness extends BaseHarness {
     }
   }
 
+  // pages come from openPage (or from another driver's page class with the same `page` field)
+  async mouseMove(page: TestPage, x: number, y: number) {
+    await (page as ChromiumPage).page.mouse.move(x, y);
+  }
+  async click(page: TestPage, x: number, y: number) {
+    await (page as ChromiumPage).page.mouse.click(x, y);
+  }
+  async press(page: TestPage, keys: string) {
+    await (page as ChromiumPage).page.keyboard.press(keys);
+  }
+  async type(page: TestPage, text: string) {
+    await (page as ChromiumPage).page.keyboard.type(text, { delay: 5 });
+  }
+
+  async evaluateIsolated<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
+    const session = await this.context.newCDPSession((page as ChromiumPage).page);
+    try {
+      const { frameTree } = (await session.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } };
+      const { executionContextId } = (await session.send("Page.createIsolatedWorld", { frameId: frameTree.frame.id, worldName: "vpl-e2e-isolated" })) as {
+        executionContextId: number;
+      };
+      return (await cdpEvaluate(session, executionContextId, callSource(fn as (arg: never) => unknown, arg))) as Awaited<R>;
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  }
+
+  async inShadowRoot<R, A = undefined>(page: TestPage, hostSelector: string, fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<Awaited<R>> {
+    const session = await this.context.newCDPSession((page as ChromiumPage).page);
+    const call = `function (arg) { const __name = (f) => f; return (${fn.toString()})(this === globalThis || this === undefined ? null : this, arg); }`;
+    try {
+      const { frameTree } = (await session.send("Page.getFrameTree")) as { frameTree: { frame: { id: string } } };
+      const { executionContextId } = (await session.send("Page.createIsolatedWorld", { frameId: frameTree.frame.id, worldName: "vpl-e2e-isolated" })) as {
+        executionContextId: number;
+      };
+      const { root: doc } = (await session.send("DOM.getDocument", { depth: 0 })) as { root: { nodeId: number } };
+      const { nodeId } = (await session.send("DOM.querySelector", { nodeId: doc.nodeId, selector: hostSelector })) as { nodeId: number };
+      let shadow: number | undefined;
+      if (nodeId) {
+        const { node } = (await session.send("DOM.describeNode", { nodeId, depth: 1, pierce: true })) as { node: { shadowRoots?: { backendNodeId: number }[] } };
+        shadow = node.shadowRoots?.[0]?.backendNodeId;
+      }
+      let objectId: string | undefined;
+      if (shadow !== undefined) {
+        ({ object: { objectId } } = (await session.send("DOM.resolveNode", { backendNodeId: shadow, executionContextId })) as { object: { objectId: string } });
+      } else {
+        ({ result: { objectId } } = (await session.send("Runtime.evaluate", { expression: "globalThis", contextId: executionContextId })) as { result: { objectId: string } });
+      }
+      const answer = (await session.send("Runtime.callFunctionOn", {
+        objectId,
+        functionDeclaration: call,
+        arguments: [{ value: arg ?? null }],
+        returnByValue: true,
+        awaitPromise: true,
+      })) as CdpEvaluation;
+      if (answer.exceptionDetails) throw new Error(`evaluation failed: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+      return answer.result.value as Awaited<R>;
+    } finally {
+      await session.detach().catch(() => {});
+    }
+  }
+
+  async sendFromExtensionPage(message: unknown): Promise<unknown> {
+    const page = await this.ownPage();
+    return await page.evaluate(portable((m: unknown) => (globalThis as any).chrome.runtime.sendMessage(m)), message);
+  }
+
+  async stopBackground(): Promise<void> {
+    if (!this.workerWatch) {
+      const session = await this.context.newCDPSession(await this.ownPage());
+      const watch = { session, status: "running" };
+      session.on("ServiceWorker.workerVersionUpdated", (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+        for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${this.extensionId}/`)) watch.status = v.runningStatus;
+      });
+      await session.send("ServiceWorker.enable");
+      this.workerWatch = watch;
+    }
+    const watch = this.workerWatch;
+    await watch.session.send("ServiceWorker.stopAllWorkers");
+    await poll("the service worker to stop", 10_000, async () => watch.status === "stopped");
+  }
+
   async openPopupFor(page: TestPage, timeoutMs = 15_000): Promise<PopupView> {
     const { tabId } = await this.waitForContentScript(page);
     const popup = await this.context.newPage();
@@ -419,6 +584,7 @@ class ChromiumHarness extends BaseHarness {
 
   async close(): Promise<void> {
     try {
+      await this.workerWatch?.session.detach().catch(() => {});
       await this.context.close();
     } finally {
       removeProfile(this.profile);
@@ -453,6 +619,26 @@ class FirefoxPage implements TestPage {
     if (!this.page.isClosed()) await this.page.close();
   }
 }
+
+/** Background code (Firefox): sends a runtime message from options.html, opened in a tab if needed. */
+const sendFromOptionsPage = async (arg: { message: unknown }) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const api: any = (globalThis as any).browser;
+  const url = String(api.runtime.getURL("/options.html"));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const find = () => api.extension.getViews({ type: "tab" }).find((v: any) => v.location.href === url && v.document.readyState === "complete");
+  let view = find();
+  if (!view) {
+    await api.tabs.create({ url, active: false });
+    for (let i = 0; i < 200 && !view; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      view = find();
+    }
+    if (!view) throw new Error("options.html did not open");
+  }
+  // the options page's own runtime: the message comes from that page, as from the popup
+  return await view.browser.runtime.sendMessage(arg.message);
+};
 
 /** Background code (Firefox): opens popup.html?tab=ID in a background tab; returns that tab's id. */
 const openPopupTab = async (arg: { tabId: number }) => {
@@ -557,6 +743,70 @@ class FirefoxHarness extends BaseHarness {
 
   async inBackground<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
     return await evaluateJson<Awaited<R>>(this.rdp, this.consoleActor, callSource(fn as (arg: never) => unknown, arg));
+  }
+
+  async mouseMove(page: TestPage, x: number, y: number) {
+    await (page as FirefoxPage).page.mouse.move(x, y);
+  }
+  async click(page: TestPage, x: number, y: number) {
+    await (page as FirefoxPage).page.mouse.click(x, y);
+  }
+  async press(page: TestPage, keys: string) {
+    const keyboard = (page as FirefoxPage).page.keyboard;
+    const parts = keys.split("+");
+    const key = parts.pop()! as KeyInput;
+    const modifiers = parts as KeyInput[];
+    for (const m of modifiers) await keyboard.down(m);
+    try {
+      await keyboard.press(key);
+    } finally {
+      for (const m of [...modifiers].reverse()) await keyboard.up(m);
+    }
+  }
+  async type(page: TestPage, text: string) {
+    await (page as FirefoxPage).page.keyboard.type(text, { delay: 5 });
+  }
+
+  async evaluateIsolated<R, A = undefined>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
+    // puppeteer's isolated realm is a WebDriver BiDi sandbox: the page's DOM through Xrays
+    const frame = (page as FirefoxPage).page.mainFrame() as unknown as { isolatedRealm(): { evaluate(f: unknown, a: unknown): Promise<unknown> } };
+    return (await frame.isolatedRealm().evaluate(portable(fn as (arg: never) => unknown), arg)) as Awaited<R>;
+  }
+
+  async inShadowRoot<R, A = undefined>(page: TestPage, hostSelector: string, fn: (root: ShadowRoot | null, arg: A) => R, arg?: A): Promise<Awaited<R>> {
+    // puppeteer's internal sandbox realm (a BiDi sandbox: the page's DOM through Xrays, pristine
+    // built-ins); BiDi serialises a node's shadow root, closed or not, as a shared reference
+    type EvaluateResult =
+      | { type: "success"; result: { type: string; value?: unknown } & { value?: { shadowRoot?: { sharedId?: string } | null } } }
+      | { type: "exception"; exceptionDetails: { text: string } };
+    type CoreRealm = {
+      evaluate(expression: string, awaitPromise: boolean, options?: object): Promise<EvaluateResult>;
+      callFunction(declaration: string, awaitPromise: boolean, options?: object): Promise<EvaluateResult>;
+    };
+    const frame = (page as FirefoxPage).page.mainFrame() as unknown as { isolatedRealm(): { realm: CoreRealm } };
+    const realm = frame.isolatedRealm().realm;
+    const failed = (r: EvaluateResult) => (r.type === "exception" ? new Error(`evaluation failed: ${r.exceptionDetails.text}`) : null);
+    const host = await realm.evaluate(`document.querySelector(${JSON.stringify(hostSelector)})`, false, {
+      resultOwnership: "none",
+      serializationOptions: { maxDomDepth: 0 },
+    });
+    if (failed(host)) throw failed(host);
+    const shadowId = host.type === "success" && host.result.type === "node" ? (host.result.value as { shadowRoot?: { sharedId?: string } | null })?.shadowRoot?.sharedId : undefined;
+    const call = await realm.callFunction(
+      `function (root, json) { const __name = (f) => f; const v = (${fn.toString()})(root, JSON.parse(json)); return Promise.resolve(v).then((x) => JSON.stringify(x === undefined ? null : x)); }`,
+      true,
+      { arguments: [shadowId ? { sharedId: shadowId } : { type: "null" }, { type: "string", value: JSON.stringify(arg ?? null) }], resultOwnership: "none" },
+    );
+    if (failed(call)) throw failed(call);
+    return JSON.parse(String((call as { result: { value?: unknown } }).result.value)) as Awaited<R>;
+  }
+
+  async sendFromExtensionPage(message: unknown): Promise<unknown> {
+    return await this.inBackground(sendFromOptionsPage, { message });
+  }
+
+  async stopBackground(): Promise<void> {
+    throw new Error("Firefox runs the MV2 build, whose background page is persistent: there is no worker to stop");
   }
 
   async openPopupFor(page: TestPage, timeoutMs = 15_000): Promise<PopupView> {

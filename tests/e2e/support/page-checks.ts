@@ -116,7 +116,9 @@ export function inspectHighlights(args: InspectArgs): HighlightReport {
     furnitureSamples: [],
   };
   if (!registry) return report;
-  report.registered = Array.from(registry.keys());
+  // forEach rather than iterators: in a Firefox sandbox (Harness.evaluateIsolated) the registry is
+  // seen through Xrays, which cannot wrap iterators
+  registry.forEach((_value, key) => report.registered.push(key));
 
   const describe = (el: Element | null): string => {
     const parts: string[] = [];
@@ -150,7 +152,9 @@ export function inspectHighlights(args: InspectArgs): HighlightReport {
     const highlight = registry.get(name);
     report.sizes[name] = highlight ? highlight.size : 0;
     if (!highlight) continue;
-    for (const range of highlight) {
+    const ranges: AbstractRange[] = [];
+    highlight.forEach((range) => ranges.push(range));
+    for (const range of ranges) {
       live.push({ name, range });
       const r = document.createRange();
       let text = "";

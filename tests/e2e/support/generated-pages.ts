@@ -1,0 +1,102 @@
+// Pages the fixture server makes instead of reading them from disk (see e2e-pages.json `generate`):
+// too large to keep as files, and deterministic, so every run serves the same bytes.
+
+/** A small deterministic generator (mulberry32): the same page on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+const MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thanh", "Đức", "Hữu", "Ngọc", "Xuân", "Hồng"];
+const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Khánh", "Lâm", "Long", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Vinh"];
+const TITLES = ["Phó Chủ tịch UBND tỉnh", "Giám đốc Sở Kế hoạch và Đầu tư", "Bộ trưởng Bộ Tài chính", "Thứ trưởng Bộ Xây dựng", "Phó Giám đốc Sở Giao thông vận tải"];
+const PROJECTS = ["đường giao thông liên xã", "trường tiểu học", "trạm y tế xã", "kênh thủy lợi", "nhà văn hóa thôn", "cầu dân sinh", "khu tái định cư", "chợ nông thôn"];
+const DOCS = [
+  ["Quyết định số", "QĐ-UBND"],
+  ["Nghị quyết số", "NQ-HĐND"],
+  ["Kế hoạch số", "KH-UBND"],
+  ["Công văn số", "UBND-KT"],
+];
+
+/**
+ * A provincial news article with `count` entities in its body: paragraphs that each name a leader,
+ * a document, a date, an amount of money and a percentage (five entities per paragraph), after a
+ * short lead. A probe in the page records every animation frame until the content script marks
+ * `policy-lens:annotate`, so a test can tell whether the page kept painting meanwhile.
+ */
+export function entitiesPage(count: number): string {
+  const rnd = random(5000);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const paragraphs: string[] = [];
+  const perParagraph = 5;
+  for (let i = 0; i < Math.ceil(count / perParagraph); i++) {
+    const day = 1 + Math.floor(rnd() * 28);
+    const month = 1 + Math.floor(rnd() * 12);
+    const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    const [docType, issuer] = pick(DOCS);
+    const docNumber = 100 + i;
+    const money = 5 + Math.floor(rnd() * 900);
+    const percent = 10 + Math.floor(rnd() * 89);
+    paragraphs.push(
+      `<p>Ngày ${day}/${month}/2024, ${pick(TITLES)} ${name} kiểm tra công trình ${pick(PROJECTS)} theo ${docType} ${docNumber}/${issuer}; tổng mức đầu tư ${money} tỷ đồng, khối lượng thi công đạt ${percent}% kế hoạch.</p>`,
+    );
+  }
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Tổng hợp tiến độ các công trình đầu tư công năm 2024 | Cổng thông tin điện tử tỉnh Tây Ninh</title>
+<meta property="article:published_time" content="2024-12-30T08:00:00+07:00">
+<style>
+  body { margin: 0; font: 16px/1.6 Arial, sans-serif; color: #222; background: #f4f4f4; }
+  header, footer, nav { background: #0b4f8a; color: #fff; padding: 10px 20px; }
+  nav a { color: #fff; margin-right: 14px; }
+  main { max-width: 860px; margin: 0 auto; background: #fff; padding: 20px 28px; }
+  .ticker { position: fixed; right: 8px; bottom: 8px; width: 12px; height: 12px; background: #c00; border-radius: 50%; }
+</style>
+<script>
+  // The responsiveness probe: every animation frame's time, until the extension's measure appears.
+  (function () {
+    var probe = { frames: [], startedAt: performance.now(), annotatedAt: null };
+    window.__vplProbe = probe;
+    function frame() {
+      var now = performance.now();
+      probe.frames.push(now);
+      if (probe.annotatedAt === null && performance.getEntriesByName("policy-lens:annotate", "measure").length > 0) probe.annotatedAt = now;
+      // a few seconds more: the store's reply reaches the page after the measure
+      if (probe.annotatedAt === null || now - probe.annotatedAt < 3000) requestAnimationFrame(frame);
+    }
+    requestAnimationFrame(frame);
+  })();
+</script>
+</head>
+<body>
+<header><strong>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH TÂY NINH</strong></header>
+<nav aria-label="Điều hướng"><a href="/">Trang chủ</a><a href="/tin-tuc">Tin tức</a><a href="/dau-tu">Đầu tư công</a><a href="/lien-he">Liên hệ</a></nav>
+<main>
+  <article class="detail-content">
+    <h1>Tổng hợp tiến độ các công trình đầu tư công năm 2024</h1>
+    <p class="sapo">Văn phòng UBND tỉnh tổng hợp kết quả kiểm tra tiến độ ${paragraphs.length} công trình đầu tư công trên địa bàn tỉnh trong năm 2024, phục vụ phiên họp thường kỳ cuối năm của UBND tỉnh.</p>
+    <div class="body">
+${paragraphs.join("\n")}
+    </div>
+    <p class="author">Văn phòng UBND tỉnh</p>
+  </article>
+</main>
+<footer>Cơ quan chủ quản: UBND tỉnh Tây Ninh. Giấy phép số 46/GP-TTĐT.</footer>
+<div class="ticker" aria-hidden="true"></div>
+</body>
+</html>
+`;
+}
+
+export const GENERATORS = {
+  entities: entitiesPage,
+} satisfies Record<string, (count: number) => string>;
