@@ -11,7 +11,8 @@ import path from "node:path";
 import { extract } from "../lib/extract/index";
 import { articleFromHtml } from "../lib/page/html-text";
 
-const root = path.resolve(import.meta.dirname, "..");
+// the project folder: this script sits in scripts/ (process.argv[1], also when bundled by run-ts)
+const root = path.resolve(process.argv[1]!, "..", "..");
 const UNC = path.resolve(root, "../shared/corpus/unc");
 const DEV = path.resolve(root, "../shared/corpus/dev");
 const FIXTURES = path.join(root, "tests/fixtures");

@@ -6,6 +6,7 @@
 // small hand-written scanner with bounded segment counts and lengths, so no input can make it
 // backtrack (a line of a million digits, slashes or dashes is read once).
 import { DOCUMENT_TYPES, ISSUER_CODES, ISSUER_NAMES, SYMBOL_TYPE_CODES, type DocumentType } from "./data/document-types";
+import { isLetterChar, isLowerChar, isUpperChar } from "./chars";
 import { written, type NormalizedText } from "./text";
 import type { DocumentAnnotation, Draft, ExtractOptions } from "./types";
 
@@ -16,11 +17,8 @@ const MAX_SEGMENT_LENGTH = 16;
 const MAX_NUMBER_DIGITS = 6;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
-const LETTER = /\p{L}/u;
-const LOWER_LETTER = /\p{Ll}/u;
-const UPPER_LETTER = /\p{Lu}/u;
-const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
-const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
+const isLetter = isLetterChar;
+const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetterChar(c);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -213,9 +211,9 @@ function readSegment(s: string, i: number): number {
   const start = i;
   while (i < s.length && i - start <= MAX_SEGMENT_LENGTH) {
     const c = s[i]!;
-    if (isDigit(c) || c === "&" || (UPPER_LETTER.test(c) && c.length === 1)) {
+    if (isDigit(c) || c === "&" || isUpperChar(c)) {
       i++;
-    } else if (c >= "a" && c <= "z" && i > start && !LOWER_LETTER.test(s[i + 1] ?? "")) {
+    } else if (c >= "a" && c <= "z" && i > start && !isLowerChar(s[i + 1])) {
       // one lower-case letter inside a code ("TTg", "QĐi", "GDTrH"), not a glued word ("BGDĐTvề")
       i++;
     } else break;
@@ -267,7 +265,7 @@ function readCode(s: string, p: number): Code | undefined {
 function codeEnds(s: string, code: Code): boolean {
   const c = s[code.end];
   if (!isAlnum(c)) return true;
-  return code.letters.length > 0 && LOWER_LETTER.test(c!);
+  return code.letters.length > 0 && isLowerChar(c);
 }
 
 function lookup<V>(table: ReadonlyMap<string, V>, key: string): V | undefined {
@@ -371,7 +369,7 @@ function readIssuerName(nt: NormalizedText, i: number): { start: number; end: nu
         e++;
       if (e === k) break;
       const raw = nt.text.slice(k, e);
-      const cap = UPPER_LETTER.test(raw[0]!) || isDigit(raw[0]);
+      const cap = isUpperChar(raw[0]) || isDigit(raw[0]);
       tokens.push({ e, w: nt.lower.slice(k, e), cap, title: cap && raw.length > 1 && raw.slice(1) === nt.lower.slice(k + 1, e) });
       j = e;
     }
@@ -430,14 +428,14 @@ function bareNumberEnds(nt: NormalizedText, end: number): boolean {
   const next = nt.text[k];
   if (next === undefined || !isLetter(next)) return !isDigit(next);
   if (k === end) return false;
-  if (UPPER_LETTER.test(next)) return true;
+  if (isUpperChar(next)) return true;
   const w = wordAt(nt.lower, k);
   if (w === "năm") return /^năm[ \t]+\d{4}(?!\d)/.test(nt.lower.slice(k, k + 12));
   return BARE_FOLLOWERS.has(w);
 }
 
 function capitalised(nt: NormalizedText, i: number): boolean {
-  return UPPER_LETTER.test(nt.text[i] ?? "");
+  return isUpperChar(nt.text[i]);
 }
 
 const NUMBER_LEAD = /[ \t]*(?:(số|no\.?)[ \t]*:?[ \t]*)?/y;
@@ -557,7 +555,7 @@ export function findDocuments(nt: NormalizedText, _options: ExtractOptions = {})
       let issuer = readOfIssuer(nt, te);
       if (!issuer) {
         const k = skipSpaces(text, te, 2);
-        if (k > te && UPPER_LETTER.test(text[k] ?? "")) issuer = readIssuerName(nt, k);
+        if (k > te && isUpperChar(text[k])) issuer = readIssuerName(nt, k);
       }
       if (issuer) {
         // a plenum or congress number after the issuer is part of it: "Trung ương 4", "Đại hội XIII"
@@ -584,8 +582,8 @@ export function findDocuments(nt: NormalizedText, _options: ExtractOptions = {})
   const taken = found.map((d) => [d.start, d.end] as const).sort((a, b) => a[0] - b[0]);
   const DIGIT = /\d/g;
   let t = 0;
-  for (let m = DIGIT.exec(text); m; m = DIGIT.exec(text)) {
-    const p = m.index;
+  while (DIGIT.test(text)) {
+    const p = DIGIT.lastIndex - 1;
     let q = p;
     while (isDigit(text[q])) q++;
     DIGIT.lastIndex = q;

@@ -29,7 +29,8 @@ import {
 import { AUTHORITY_NOUNS } from "./data/offices";
 import { SUBJECT_ADVERBS } from "./data/titles";
 import { scanner, type Scanner } from "./leaders";
-import { Lexicon, isCapitalised, splitSentences, tokenIndexAt, wordSet, type Sentence, type Token } from "./sentences";
+import { C_NUMBER, anyClass } from "./chars";
+import { Lexicon, isCapitalised, splitSentences, startsUpper, tokenIndexAt, wordSet, type Sentence, type Token } from "./sentences";
 import { written, type NormalizedText } from "./text";
 import type { Draft, ExtractOptions, InstructionAnnotation, LeaderAnnotation } from "./types";
 
@@ -165,11 +166,11 @@ function directiveIn(
     const m = dm ?? sm;
     if (!m) continue;
     const vEnd = k + m.len;
-    const verb = written(nt, t.s, toks[vEnd - 1]!.e);
-    const verbKey = toks.slice(k, vEnd).map((x) => x.l).join(" ");
     // a capitalised verb inside a sentence names a document or a body: "Chỉ thị 15", "Ban Chỉ đạo"
     const atStart = k === ta || k === clauseStart || (k > ta && /^[“"‘(]$/.test(toks[k - 1]!.t));
-    if (/^\p{Lu}/u.test(t.t) && !atStart) continue;
+    if (startsUpper(t) && !atStart) continue;
+    const verb = written(nt, t.s, toks[vEnd - 1]!.e);
+    const verbKey = m.len === 1 ? t.l : toks.slice(k, vEnd).map((x) => x.l).join(" ");
     const subject = subjectBefore(nt, sc, toks, k, ta, leaders);
     if (dm) {
       if (markerAfter(toks, vEnd, NOUN_AFTER, tb)) continue;
@@ -179,7 +180,7 @@ function directiveIn(
         continue;
       }
       // an imperative opening a paragraph: "Yêu cầu các sở, ngành …", "Giao Sở Y tế chủ trì …"
-      if (k === ta && imperativeFollows(toks, vEnd, tb) && (!WEAK.has(verbKey) || /^\p{Lu}/u.test(toks[vEnd]!.t))) return { verb };
+      if (k === ta && imperativeFollows(toks, vEnd, tb) && (!WEAK.has(verbKey) || startsUpper(toks[vEnd]!))) return { verb };
       if (WEAK.has(verbKey)) continue;
       if (markerBefore(toks, k, NOUN_BEFORE, ta)) continue;
       // an authority opens the sentence: "Lãnh đạo các nước … đang gia tăng sức ép yêu cầu …"
@@ -263,7 +264,13 @@ function subjectBefore(
 /** A document number between a body and its verb: "công điện số 541/CĐ-TTg yêu cầu". */
 function isCode(t: Token): boolean {
   if (!t.w) return t.t === "/" || t.t === "-";
-  return t.l === "số" || /\p{N}/u.test(t.t) || (/^\p{Lu}/u.test(t.t) && !isCapitalised(t)) || /^[\p{Lu}\p{N}]+-[\p{L}\p{N}]+$/u.test(t.t);
+  // (the last pattern starts with a capital or a digit, and a digit already answered)
+  return (
+    t.l === "số" ||
+    anyClass(t.t, C_NUMBER) ||
+    (startsUpper(t) && !isCapitalised(t)) ||
+    (startsUpper(t) && /^[\p{Lu}\p{N}]+-[\p{L}\p{N}]+$/u.test(t.t))
+  );
 }
 
 function subjectEndingAt(
@@ -306,14 +313,14 @@ function subjectEndingAt(
   }
   for (let s = from; s < q; s++) {
     const t = toks[s]!;
-    if (!t.w || (!/^\p{Lu}/u.test(t.t) && s !== ta)) continue;
+    if (!t.w || (!startsUpper(t) && s !== ta)) continue;
     // not from the middle of a name: "Hải Phòng" is no "Phòng"
     if (s > ta && !t.nl && t.sp && isCapitalised(toks[s - 1]!)) continue;
     if (sc.bareTitleEnd(s) === q) return { text: written(nt, t.s, prev.e), leader: true };
     if (sc.bodyEnd(s) === q) {
       // a bare country or province directs only as a subject of its own ("Quảng Ninh yêu cầu …"),
       // not inside a noun phrase ("nhà tài trợ Vĩnh Phúc yêu cầu")
-      if (sc.isPlaceName(s) && ((s > ta && toks[s - 1]!.w && !/^\p{Lu}/u.test(toks[s - 1]!.t) && !sc.isPlaceUnit(s - 1)) || NOT_SUBJECT_COUNTRIES.has(t.l))) continue;
+      if (sc.isPlaceName(s) && ((s > ta && toks[s - 1]!.w && !startsUpper(toks[s - 1]!) && !sc.isPlaceUnit(s - 1)) || NOT_SUBJECT_COUNTRIES.has(t.l))) continue;
       return { text: written(nt, t.s, prev.e), leader: false };
     }
   }
@@ -365,7 +372,7 @@ function authorityOpening(nt: NormalizedText, sc: Scanner, toks: readonly Token[
 function imperativeFollows(toks: readonly Token[], v: number, tb: number): boolean {
   const t = toks[v];
   if (!t || v >= tb || !t.w) return false;
-  return /^\p{Lu}/u.test(t.t) || ADDRESSEES.has(t.l);
+  return startsUpper(t) || ADDRESSEES.has(t.l);
 }
 
 /** What follows a directive verb used as a verb: an object, a clause, or the end of the sentence. */

@@ -15,7 +15,8 @@ import { COUNTRIES, INTERNATIONAL_BODIES, LOCAL_UNITS, NOT_AUTHORITY_UNITS, OFFI
 import { HONORIFICS, NOT_PERSON_BEFORE, OFFICIAL_HONORIFICS } from "./data/honorifics";
 import { COMMON_FAMILY_NAMES, NOT_FOREIGN_NAME_WORDS, NOT_NAME_SYLLABLES, OTHER_FAMILY_NAMES } from "./data/names";
 import { DEGREES, HEAD_COMPLEMENT_WORDS, HEADS_NEEDING_OFFICE, SUBJECT_ADVERBS, SUBJECT_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from "./data/titles";
-import { Lexicon, isCapitalised, isTitleCase, phraseTokens, tokenize, wordSet, type Token } from "./sentences";
+import { C_LETTER, C_NUMBER, charClass, firstClass } from "./chars";
+import { Lexicon, firstWordBit, isCapitalised, isTitleCase, mayStart, phraseTokens, startsUpper, tokenize, wordSet, type Token } from "./sentences";
 import { normalizeText, written, type NormalizedText } from "./text";
 import type { Draft, ExtractOptions, LeaderAnnotation } from "./types";
 
@@ -71,21 +72,71 @@ const HEADS_INSIDE_OFFICES = wordSet(["đại biểu", "thường trực", "lãn
 const NO_BARE = wordSet(["đại biểu", "nghị sĩ", "đại tá", "thượng tá", "trung tá", "tham tán", "tùy viên", "ủy viên", "thành viên", "trưởng", "phó trưởng", "cố vấn", "đại biện", "lãnh sự", "đặc phái viên"]);
 /** Words before a bare title that make it plural or generic: "các Bộ trưởng", "mỗi Đại sứ". */
 const PLURAL_BEFORE = wordSet(["các", "những", "mỗi", "mọi", "nhiều", "vị", "hai", "ba", "một số", "từng", "cả", "toàn thể"]);
+const PLURAL_FIRSTS = firstWords(PLURAL_BEFORE);
+const MODIFIER_FIRSTS = firstWords(MODIFIERS);
+/** On the first words of the modifiers: most tokens are rejected by a bit test. */
+const MODIFIER_BIT = firstWordBit(MODIFIERS);
+const CONNECTOR_FIRSTS = firstWords(CONNECTORS);
+
+// kinds of places a rule accepts
+const IS_UNIT_OR_HEAD_WORD = (k: PlaceKind) => k === "provinceUnit" || k === "localUnit" || k === "headWord";
+const IS_KNOWN = (k: PlaceKind) => k === "country" || k === "province" || k === "office" || k === "unit" || k === "sector";
+const IS_NAMED_PLACE = (k: PlaceKind) => k === "country" || k === "province" || k === "office" || k === "sector";
+const IS_HEAD_WORD = (k: PlaceKind) => k === "headWord";
+const IN_OFFICE_AFTER_HEAD = (k: PlaceKind) => k !== "afterUnitPlace";
+const IN_OFFICE = (k: PlaceKind) => k !== "headWord" && k !== "afterUnitPlace";
+const IS_PLACE_AFTER_UNIT = (k: PlaceKind) => k === "province" || k === "afterUnitPlace" || k === "country";
+const IS_COUNTRY_OR_PROVINCE = (k: PlaceKind) => k === "country" || k === "province";
+const IS_PLACE_UNIT = (k: PlaceKind) => k === "provinceUnit" || k === "localUnit";
 
 // ---- token helpers ------------------------------------------------------------------------
 
 const VN_SYLLABLE = /^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|c|m|n|p|t)?$/;
 
 /** A word that cannot be one Vietnamese syllable: "Trump", "Perera", "Jae-in". */
-function isForeignWord(t: Token): boolean {
+function foreignWord(t: Token): boolean {
   if (!/^[\p{L}'’-]+$/u.test(t.t)) return false;
   const base = t.l.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if (/[fjwz]/.test(base)) return true;
   return base.split(/[-'’]/).some((part) => part.length > 0 && !VN_SYLLABLE.test(part));
 }
 
+/** foreignWord's answers by lower-case word (with the word as written, which the answer also reads). */
+const foreignCache = new Map<string, { t: string; v: boolean }>();
+
+function isForeignWord(t: Token): boolean {
+  const hit = foreignCache.get(t.l);
+  if (hit !== undefined && hit.t === t.t) return hit.v;
+  const v = foreignWord(t);
+  if (foreignCache.size > 20_000) foreignCache.clear();
+  foreignCache.set(t.l, { t: t.t, v });
+  return v;
+}
+
 function isVnSyllable(t: Token): boolean {
-  return isTitleCase(t) && !isForeignWord(t) && /^\p{L}+$/u.test(t.t);
+  return isTitleCase(t) && !isForeignWord(t) && allOf(t.t, C_LETTER);
+}
+
+/** Every character of a word has one of `mask`'s classes (`/^[…]+$/u` for a non-empty word). */
+function allOf(s: string, mask: number): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) if ((charClass(s.charCodeAt(k)) & mask) === 0) return false;
+  return true;
+}
+
+/** First words of the multi-word entries of a word set: a two-word key is built only after one. */
+function firstWords(set: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const key of set) {
+    const sp = key.indexOf(" ");
+    if (sp > 0) out.add(key.slice(0, sp));
+  }
+  return out;
+}
+
+/** `set` holds the two-word phrase "a b". */
+function hasPair(set: ReadonlySet<string>, firsts: ReadonlySet<string>, a: string, b: string): boolean {
+  return firsts.has(a) && set.has(`${a} ${b}`);
 }
 
 interface Ctx {
@@ -125,8 +176,9 @@ function headWithModifiers(ctx: Ctx, i: number): { start: number; headStart: num
     const t = ctx.toks[k]!;
     const next = ctx.toks[k + 1];
     if (!next || next.nl) break;
+    if (!mayStart(t, MODIFIER_BIT)) break; // neither a modifier nor the first word of one
     if (MODIFIERS.has(t.l)) k++;
-    else if (ctx.toks[k + 2] && !ctx.toks[k + 2]!.nl && MODIFIERS.has(`${t.l} ${next.l}`)) k += 2;
+    else if (ctx.toks[k + 2] && !ctx.toks[k + 2]!.nl && hasPair(MODIFIERS, MODIFIER_FIRSTS, t.l, next.l)) k += 2;
     else break;
   }
   const h = headAt(ctx, k);
@@ -137,7 +189,8 @@ function headWithModifiers(ctx: Ctx, i: number): { start: number; headStart: num
 function degreeLen(ctx: Ctx, i: number): number {
   const t = ctx.toks[i];
   if (!t || !t.w || t.nl) return 0;
-  if (!DEGREE_SET.has(t.l) && !t.l.split(".").every((p) => DEGREE_SET.has(p))) return 0;
+  // ("x".split(".") is ["x"]: a word without a dot is a degree only when it is in the set)
+  if (!DEGREE_SET.has(t.l) && (!t.l.includes(".") || !t.l.split(".").every((p) => DEGREE_SET.has(p)))) return 0;
   let len = 1;
   if (ctx.toks[i + 1]?.t === "." && !ctx.toks[i + 1]!.sp) len++;
   return len;
@@ -147,7 +200,7 @@ function placeAt(ctx: Ctx, i: number, accept: (k: PlaceKind) => boolean, capRequ
   const m = PLACES.match(ctx.toks, i, accept);
   if (!m) return null;
   if (capRequired && !m.cap) {
-    const kinds = m.kinds.filter((k) => k === "provinceUnit" || k === "localUnit" || k === "headWord");
+    const kinds = m.kinds.filter(IS_UNIT_OR_HEAD_WORD);
     if (kinds.length === 0) return null;
     return { len: m.len, kinds };
   }
@@ -156,7 +209,7 @@ function placeAt(ctx: Ctx, i: number, accept: (k: PlaceKind) => boolean, capRequ
 
 /** A known place, country or office starts at `i`: such words never start a personal name. */
 function knownAt(ctx: Ctx, i: number): boolean {
-  return PLACES.match(ctx.toks, i, (k) => k === "country" || k === "province" || k === "office" || k === "unit" || k === "sector") !== null;
+  return PLACES.match(ctx.toks, i, IS_KNOWN) !== null;
 }
 
 // ---- names --------------------------------------------------------------------------------
@@ -232,13 +285,13 @@ function anyForeign(ctx: Ctx, a: number, b: number): boolean {
 
 /** A known place or office opens the run: "Hà Nội …" (a name may hold one later: "Nguyễn Hòa Bình"). */
 function knownStart(ctx: Ctx, a: number, b: number): boolean {
-  const m = PLACES.match(ctx.toks, a, (x) => x === "country" || x === "province" || x === "office" || x === "sector", b);
+  const m = PLACES.match(ctx.toks, a, IS_NAMED_PLACE, b);
   return m !== null && (m.len > 1 || !isVnSyllable(ctx.toks[a]!));
 }
 
 function knownInside(ctx: Ctx, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
-    const m = PLACES.match(ctx.toks, k, (x) => x === "country" || x === "province" || x === "office" || x === "sector", b);
+    const m = PLACES.match(ctx.toks, k, IS_NAMED_PLACE, b);
     // one Vietnamese syllable is also a given name: "Anh", "Đức", "Huế" in "Nguyễn Hoàng Anh"
     if (m && (m.len > 1 || !isVnSyllable(ctx.toks[k]!))) return true;
   }
@@ -316,7 +369,7 @@ function parseComplement(ctx: Ctx, p: number, head: string, places: string[], fr
       }
       if ((t.t === "-" || t.t === "&") && (where === "unitName" || where === "unit" || where === "office" || !t.sp)) {
         const nx = toks[p + 1];
-        if (nx && nx.w && !nx.nl && /^\p{Lu}/u.test(nx.t) && !headAt(ctx, p + 1)) {
+        if (nx && nx.w && !nx.nl && startsUpper(nx) && !headAt(ctx, p + 1)) {
           p++;
           where = "conn";
           continue;
@@ -335,14 +388,9 @@ function parseComplement(ctx: Ctx, p: number, head: string, places: string[], fr
     // another title head ends this office (the caller chains titles joined by commas)
     const h = headAt(ctx, p);
     if (h && !(HEADS_INSIDE_OFFICES.has(h.key) && (where === "unit" || where === "unitName"))) {
-      if (!(justAfterHead && PLACES.match(toks, p, (k) => k === "headWord"))) break;
+      if (!(justAfterHead && PLACES.match(toks, p, IS_HEAD_WORD))) break;
     }
-    const m = placeAt(
-      ctx,
-      p,
-      (k) => (k === "headWord" ? justAfterHead : k !== "afterUnitPlace"),
-      !justAfterHead,
-    );
+    const m = placeAt(ctx, p, justAfterHead ? IN_OFFICE_AFTER_HEAD : IN_OFFICE, !justAfterHead);
     if (m) {
       const kinds = m.kinds;
       if (kinds.includes("provinceUnit") || kinds.includes("localUnit")) {
@@ -387,9 +435,9 @@ function parseComplement(ctx: Ctx, p: number, head: string, places: string[], fr
       where = "unitName";
       continue;
     }
-    if (/^\p{Lu}/u.test(t.t) || /^\p{N}/u.test(t.t)) {
+    if (startsUpper(t) || (firstClass(t.t) & C_NUMBER) !== 0) {
       // an acronym or a number: "HĐQT Eximbank", "Quân khu 7": a name of its own
-      if (justAfterHead && /^\p{N}/u.test(t.t)) break;
+      if (justAfterHead && (firstClass(t.t) & C_NUMBER) !== 0) break;
       p++;
       lastGood = p;
       hadOffice = true;
@@ -397,7 +445,7 @@ function parseComplement(ctx: Ctx, p: number, head: string, places: string[], fr
       continue;
     }
     // a lower-case word
-    const cl = CONNECTORS.has(t.l) ? 1 : toks[p + 1] && !toks[p + 1]!.nl && CONNECTORS.has(`${t.l} ${toks[p + 1]!.l}`) ? 2 : 0;
+    const cl = CONNECTORS.has(t.l) ? 1 : toks[p + 1] && !toks[p + 1]!.nl && hasPair(CONNECTORS, CONNECTOR_FIRSTS, t.l, toks[p + 1]!.l) ? 2 : 0;
     if (cl > 0) {
       if (justAfterHead) break;
       const nx = toks[p + cl];
@@ -426,7 +474,7 @@ function parsePlaceAfterUnit(ctx: Ctx, p: number, local: boolean, head: string, 
   const t = toks[p];
   if (!t || t.nl) return { end: p };
   if (t.t === "." && !t.sp) p++; // "TP. Hồ Chí Minh"
-  const known = PLACES.match(toks, p, (k) => k === "province" || k === "afterUnitPlace" || k === "country");
+  const known = PLACES.match(toks, p, IS_PLACE_AFTER_UNIT);
   if (known) {
     places.push(slice(ctx, p, p + known.len));
     p += known.len;
@@ -437,7 +485,7 @@ function parsePlaceAfterUnit(ctx: Ctx, p: number, local: boolean, head: string, 
     }
     return { end: p };
   }
-  if (toks[p] && /^\p{N}+$/u.test(toks[p]!.t)) return { end: p + 1 }; // "quận 1"
+  if (toks[p] && allOf(toks[p]!.t, C_NUMBER)) return { end: p + 1 }; // "quận 1"
   const run = capRun(ctx, p);
   if (run === 0) return { end: p };
   // the whole run is a person's name: "Chủ tịch UBND tỉnh Trịnh Trường Huy" (every province is known)
@@ -474,13 +522,16 @@ function slice(ctx: Ctx, a: number, b: number): string {
 
 /** A title chain starting at `i`, with the name after it when there is one. */
 function parseTitle(ctx: Ctx, i: number): TitleParse | null {
+  // most tokens start no title: ask before making anything
+  const first = headWithModifiers(ctx, i);
+  if (!first) return null;
   const toks = ctx.toks;
   let p = i;
   const heads: string[] = [];
   const places: string[] = [];
   let end = i;
   for (let link = 0; link < 5; link++) {
-    const h = headWithModifiers(ctx, p);
+    const h = link === 0 ? first : headWithModifiers(ctx, p);
     if (!h) break;
     const c = parseComplement(ctx, p + h.len, h.key, places);
     if (h.needsOffice && !c.hadOffice) break;
@@ -603,10 +654,10 @@ export function findLeaders(nt: NormalizedText, _options: ExtractOptions): Draft
         continue;
       }
       const bareOk =
-        /^\p{Lu}/u.test(toks[tp.start]!.t) &&
+        startsUpper(toks[tp.start]!) &&
         !NO_BARE.has(tp.heads[0]!) &&
         !(i > 0 && !toks[i]!.nl && PLURAL_BEFORE.has(toks[i - 1]!.l)) &&
-        !(i > 1 && !toks[i]!.nl && PLURAL_BEFORE.has(`${toks[i - 2]!.l} ${toks[i - 1]!.l}`)) &&
+        !(i > 1 && !toks[i]!.nl && hasPair(PLURAL_BEFORE, PLURAL_FIRSTS, toks[i - 2]!.l, toks[i - 1]!.l)) &&
         verbFollows(ctx, tp.end);
       if (bareOk) {
         found.push({
@@ -714,6 +765,9 @@ function laterMentions(nt: NormalizedText, ctx: Ctx, found: Found[], used: Uint8
       i = g;
       continue;
     }
+    // every name in the trie starts with a capitalised word (names are runs of them), and a token
+    // with the same text has the same case
+    if (!isCapitalised(toks[i]!)) continue;
     let node: Node | undefined = root;
     let matchEnd = -1;
     for (let k = i; k < toks.length && k - i < 6; k++) {
@@ -869,36 +923,54 @@ const BODY_START = (k: PlaceKind) => k === "office" || k === "unit" || k === "co
 export function scanner(nt: NormalizedText): Scanner {
   const toks = tokenize(nt);
   const ctx: Ctx = { toks, n: toks.length };
+  // The instruction rules ask for bodies and titles at many tokens, again and again for nearby
+  // verbs: the answers (pure functions of the tokens) are kept; NOT_ASKED until asked.
+  const NOT_ASKED = -2;
+  let bodyEnds: Int32Array | null = null;
+  let titleEnds: Int32Array | null = null;
+  const bodyEnd = (i: number): number => {
+    const t = toks[i];
+    if (!t || !t.w) return -1;
+    const m = PLACES.match(toks, i, BODY_START);
+    if (!m) return -1;
+    const no = NOT_AUTHORITY.match(toks, i);
+    if (no && no.len >= m.len) return -1;
+    const kind = m.kinds[0]!;
+    if (kind !== "provinceUnit" && !startsUpper(t)) return -1;
+    if (kind === "provinceUnit") {
+      // "tỉnh Quảng Ninh", not "thành phố" alone
+      const r = parsePlaceAfterUnit(ctx, i + m.len, false, "", []);
+      return r.name || r.end <= i + m.len ? -1 : r.end;
+    }
+    const from: NameCtx = kind === "country" ? "country" : kind === "province" ? "place" : kind === "unit" ? "unit" : "office";
+    const c = parseComplement(ctx, i + m.len, "", [], from);
+    return c.name ? -1 : Math.max(c.end, i + m.len);
+  };
+  const bareTitleEnd = (i: number): number => {
+    const tp = parseTitle(ctx, i);
+    return tp && !tp.name ? tp.end : -1;
+  };
   return {
     toks,
     bodyEnd(i: number): number {
-      const t = toks[i];
-      if (!t || !t.w) return -1;
-      const m = PLACES.match(toks, i, BODY_START);
-      if (!m) return -1;
-      const no = NOT_AUTHORITY.match(toks, i);
-      if (no && no.len >= m.len) return -1;
-      const kind = m.kinds[0]!;
-      if (kind !== "provinceUnit" && !/^\p{Lu}/u.test(t.t)) return -1;
-      if (kind === "provinceUnit") {
-        // "tỉnh Quảng Ninh", not "thành phố" alone
-        const r = parsePlaceAfterUnit(ctx, i + m.len, false, "", []);
-        return r.name || r.end <= i + m.len ? -1 : r.end;
-      }
-      const from: NameCtx = kind === "country" ? "country" : kind === "province" ? "place" : kind === "unit" ? "unit" : "office";
-      const c = parseComplement(ctx, i + m.len, "", [], from);
-      return c.name ? -1 : Math.max(c.end, i + m.len);
+      if (i < 0 || i >= toks.length) return bodyEnd(i);
+      bodyEnds ??= new Int32Array(toks.length).fill(NOT_ASKED);
+      let v = bodyEnds[i]!;
+      if (v === NOT_ASKED) bodyEnds[i] = v = bodyEnd(i);
+      return v;
     },
     bareTitleEnd(i: number): number {
-      const tp = parseTitle(ctx, i);
-      return tp && !tp.name ? tp.end : -1;
+      if (i < 0 || i >= toks.length) return bareTitleEnd(i);
+      titleEnds ??= new Int32Array(toks.length).fill(NOT_ASKED);
+      let v = titleEnds[i]!;
+      if (v === NOT_ASKED) titleEnds[i] = v = bareTitleEnd(i);
+      return v;
     },
     isPlaceName(i: number): boolean {
-      return PLACES.match(toks, i, (k) => k === "country" || k === "province") !== null;
+      return PLACES.match(toks, i, IS_COUNTRY_OR_PROVINCE) !== null;
     },
     isPlaceUnit(i: number): boolean {
-      return PLACES.match(toks, i, (k) => k === "provinceUnit" || k === "localUnit") !== null;
+      return PLACES.match(toks, i, IS_PLACE_UNIT) !== null;
     },
   };
 }
-

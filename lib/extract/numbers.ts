@@ -22,16 +22,16 @@ import {
   WEEKDAY_LEAD_WORDS,
 } from "./data/number-words";
 import { CURRENCIES, DONG_COMPOUNDS, GLUED_UNITS, MULTIWORD_UNITS, SCALE_WORDS, UNIT_STOP_WORDS } from "./data/units";
+import { C_UPPER, anyClass, isLetterChar, isUpperChar } from "./chars";
 import { written, type NormalizedText } from "./text";
 import type { Approx, DocumentAnnotation, Draft, ExtractOptions, NumberAnnotation, NumberSubkind } from "./types";
 
 type Num = Draft<NumberAnnotation>;
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
-const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
-const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLetter = isLetterChar;
+const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetterChar(c);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -46,33 +46,110 @@ function alt(phrases: Iterable<string>): string {
     .join("|");
 }
 
-/** A regex that tests whether a slice ends with one of `phrases` (a whole word) and spaces. */
-function endsWith(phrases: Iterable<string>, tail = "[ \\t]+"): RegExp {
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alt(phrases)})${tail}$`, "u");
+/** The most words (separated by white space) of any of `phrases`. */
+function maxWords(phrases: Iterable<string>): number {
+  let most = 0;
+  for (const p of phrases) most = Math.max(most, p.trim().split(/\s+/).length);
+  return most;
+}
+
+const isSpaceOrTab = (s: string, i: number): boolean => s[i] === " " || s[i] === "\t";
+
+/**
+ * A regex anchored at the end ($) of the slice before a number, which can only match across its
+ * last `words` runs of characters other than spaces and tabs (a run holds one or more of the
+ * regex's words and marks; the regex separates them by [ \t]).
+ *
+ * A regex ending in $ is still tried at every position of the 48 characters' slice; this one runs
+ * on the slice's tail from the space before those runs instead, which finds the same match at the
+ * same place: every match starts there or later, and no match can start at the tail's first
+ * character through ^ (a space never starts a phrase). `index` is given back in the whole slice.
+ */
+class Back {
+  constructor(
+    readonly re: RegExp,
+    readonly words: number,
+    /** Where the tail that holds every match begins, for a regex that counts no words. */
+    private readonly start?: (b: string) => number,
+  ) {}
+
+  /** Where the tail that holds every match begins: 0, or a space or tab before the runs. */
+  private from(b: string): number {
+    if (this.start) return this.start(b);
+    let i = b.length;
+    while (i > 0 && isSpaceOrTab(b, i - 1)) i--;
+    for (let w = 0; w < this.words; w++) {
+      while (i > 0 && !isSpaceOrTab(b, i - 1)) i--;
+      if (i === 0) return 0;
+      if (w < this.words - 1) while (i > 0 && isSpaceOrTab(b, i - 1)) i--;
+    }
+    return i - 1;
+  }
+
+  exec(b: string): RegExpExecArray | null {
+    const from = this.from(b);
+    const m = this.re.exec(from === 0 ? b : b.slice(from));
+    if (m) m.index += from;
+    return m;
+  }
+
+  test(b: string): boolean {
+    const from = this.from(b);
+    return this.re.test(from === 0 ? b : b.slice(from));
+  }
+}
+
+/**
+ * Tests whether a slice ends with one of `phrases` (a whole word), then `tail` (spaces, and
+ * `tailWords` words or marks of its own).
+ */
+function endsWith(phrases: Iterable<string>, tail = "[ \\t]+", tailWords = 0): Back {
+  const list = [...phrases];
+  return new Back(new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alt(list)})${tail}$`, "u"), maxWords(list) + tailWords);
 }
 
 const APPROX_BY_WORD = new Map<string, Approx>(APPROX_WORDS.map(([w, a]) => [w, a]));
 const APPROX_BEFORE = endsWith(APPROX_BY_WORD.keys());
-const COMPARATIVE_BEFORE = endsWith(COMPARATIVE_WORDS, "[ \\t]+hơn[ \\t]+");
-const NAME_HEAD_BEFORE = endsWith(NAME_HEAD_WORDS, "[ \\t]*(?:[:.]|số)?[ \\t]*");
+const COMPARATIVE_BEFORE = endsWith(COMPARATIVE_WORDS, "[ \\t]+hơn[ \\t]+", 1);
+const NAME_HEAD_BEFORE = endsWith(NAME_HEAD_WORDS, "[ \\t]*(?:[:.]|số)?[ \\t]*", 1);
 const DATE_NAME_BEFORE = endsWith(DATE_NAME_HEADS);
 const DAY_PART_BEFORE = endsWith([...DAY_PARTS, "ngày", "hôm"]);
 const DATE_LEAD_BEFORE = endsWith(DATE_LEAD_WORDS);
 const TIME_LEAD_BEFORE = endsWith([...TIME_LEAD_WORDS, ...DAY_PARTS]);
-const WEEKDAY_BEFORE = endsWith(WEEKDAY_LEAD_WORDS, "[ \\t]+thứ[ \\t]+");
-const ORDINAL_BEFORE = endsWith(ORDINAL_NOUNS, "[ \\t]+thứ[ \\t]+");
+const WEEKDAY_BEFORE = endsWith(WEEKDAY_LEAD_WORDS, "[ \\t]+thứ[ \\t]+", 1);
+const ORDINAL_BEFORE = endsWith(ORDINAL_NOUNS, "[ \\t]+thứ[ \\t]+", 1);
 const THU_BEFORE = endsWith(["thứ"]);
 const ORDINAL_BARE_BEFORE = endsWith(ORDINAL_BARE_NOUNS);
-const ORDINAL_NAME_BEFORE = new RegExp(`(?:${alt(ORDINAL_NAME_HEADS)})[ \\t]+(?:(?:lần|đợt)[ \\t]+)?thứ[ \\t]+$`, "u");
+const ORDINAL_NAME_BEFORE = new Back(
+  new RegExp(`(?:${alt(ORDINAL_NAME_HEADS)})[ \\t]+(?:(?:lần|đợt)[ \\t]+)?thứ[ \\t]+$`, "u"),
+  maxWords(ORDINAL_NAME_HEADS) + 2,
+);
 const PERIOD_LEAD_BEFORE = endsWith(PERIOD_LEAD_WORDS);
 const NGAY_BEFORE = endsWith(["ngày"]);
 const THANG_BEFORE = endsWith(["tháng"]);
 const NAM_BEFORE = endsWith(["năm"]);
 const QUY_BEFORE = endsWith(["quý"]);
-const QUY_ROMAN_BEFORE = /(?:^|[^\p{L}\p{N}])quý[ \t]+(iv|i{1,3})[ \t]*(?:[/-]|năm)[ \t]*$/u;
-const HALF_YEAR_BEFORE = /(?:^|[^\p{L}\p{N}])nửa[ \t]+(đầu|cuối|sau)[ \t]+(?:của[ \t]+)?năm[ \t]+$/u;
-const FROM_YEAR_BEFORE = /(?:^|[^\p{L}\p{N}])(từ)[ \t]+(?:năm[ \t]+)?$/u;
-const PHONE_BEFORE = /(?:điện thoại|đt|sđt|tel|fax|hotline|đường dây nóng|tổng đài|liên hệ)[ \t]*[:.]?[ \t]*\(?\+?(?:\d{1,4}\)?[ \t.-]*)?$/u;
+const QUY_ROMAN_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])quý[ \t]+(iv|i{1,3})[ \t]*(?:[/-]|năm)[ \t]*$/u, 3);
+const HALF_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])nửa[ \t]+(đầu|cuối|sau)[ \t]+(?:của[ \t]+)?năm[ \t]+$/u, 4);
+const FROM_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])(từ)[ \t]+(?:năm[ \t]+)?$/u, 2);
+/** "tổng số", "với số": "số" counts here, it names nothing. */
+const COUNT_SO_BEFORE = new Back(/(?:tổng|con|với|có|một)[ \t]+số[ \t]*$/u, 2);
+const PHONE_WORDS = ["điện thoại", "đt", "sđt", "tel", "fax", "hotline", "đường dây nóng", "tổng đài", "liên hệ"];
+const PHONE_WORD_MAX = Math.max(...PHONE_WORDS.map((w) => w.length));
+/**
+ * A phone lead: a word, then only spaces, tabs and the marks of "(+84) 24." after it. Every word
+ * ends with a letter, none of those marks is one: a match's word ends where the marks before the
+ * end begin, and starts at most the longest word's length before.
+ */
+const PHONE_BEFORE = new Back(
+  new RegExp(`(?:${PHONE_WORDS.join("|")})[ \\t]*[:.]?[ \\t]*\\(?\\+?(?:\\d{1,4}\\)?[ \\t.-]*)?$`, "u"),
+  0,
+  (b) => {
+    let i = b.length;
+    while (i > 0 && " \t:.()+-0123456789".includes(b[i - 1]!)) i--;
+    return Math.max(0, i - PHONE_WORD_MAX);
+  },
+);
 const VERSION_BEFORE = endsWith(["công nghiệp", "cách mạng", "cmcn", "kỷ nguyên", "phiên bản", "web", "version", "thế hệ", "chuyển đổi"]);
 
 const LUC_BEFORE = endsWith(["lúc", "vào lúc"]);
@@ -207,6 +284,7 @@ function validDay(d: number, m: number): boolean {
 
 /** The value of a number as Vietnamese writes it: "2.500" 2500, "6,5" 6.5, "1.234,5" 1234.5. */
 export function parseVietnameseNumber(raw: string): number {
+  if (raw.indexOf(".") < 0 && raw.indexOf(",") < 0) return Number(raw); // none of the forms below
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(raw)) return Number(raw.replace(/\./g, "").replace(",", "."));
   if (/^\d{1,3}(?:,\d{3}){2,}$/.test(raw)) return Number(raw.replace(/,/g, ""));
   if (/^\d+,\d+$/.test(raw)) return Number(raw.replace(",", "."));
@@ -241,8 +319,8 @@ class NumberScanner {
   run(): Num[] {
     const DIGIT = /\d/g;
     let lastEnd = 0;
-    for (let m = DIGIT.exec(this.text); m; m = DIGIT.exec(this.text)) {
-      const p = m.index;
+    while (DIGIT.test(this.text)) {
+      const p = DIGIT.lastIndex - 1;
       const step = this.at(p, lastEnd);
       if (step.num) {
         if (step.num.start < lastEnd) step.num.start = lastEnd;
@@ -306,7 +384,7 @@ class NumberScanner {
   }
 
   /** Start of the last occurrence of group 1 of `re` in the slice before `p`. */
-  private groupStart(p: number, re: RegExp, group = 1): number | undefined {
+  private groupStart(p: number, re: Back, group = 1): number | undefined {
     const b = this.before(p);
     const m = re.exec(b);
     if (!m) return undefined;
@@ -358,34 +436,56 @@ class NumberScanner {
       return { end: q + 1 };
 
     // page furniture: "© 2023", "Copyright 2023"
-    if (/(?:©|copyright|bản quyền)[ \t]*$/u.test(this.lower.slice(Math.max(0, p - 12), p))) return { end: this.codeEnd(p) };
+    if (this.furnitureBefore(p)) return { end: this.codeEnd(p) };
 
     const phone = this.phoneEnd(p);
     if (phone > 0) return { end: phone };
 
     const b = this.before(p);
     const head = NAME_HEAD_BEFORE.exec(b);
-    if (head && !(head[1] === "số" && /(?:tổng|con|với|có|một)[ \t]+số[ \t]*$/u.test(b))) {
+    if (head && !(head[1] === "số" && COUNT_SO_BEFORE.test(b))) {
       // "Điều 5", "Quận 1", "số 73 Quán Sứ", "BN 2899" are names; "phòng 2 người" still counts
       let e = p;
       while (isDigit(text[e])) e++;
       if (!this.knownUnit(e)) return { end: this.codeEnd(p) };
     }
 
+    // Each rule below starts with a sticky regex that needs a certain digit run and character after
+    // it, or with a look at the words before (b): a rule that cannot match is not asked.
+    let d = 0;
+    while (d < 5 && isDigit(text[p + d])) d++;
+    const c = this.lower[p + d];
+    const short = d <= 2;
+    const space = c === " " || c === "\t";
+    const slashOrDash = c === "/" || c === "-";
+    const hasBefore = b !== "";
     return (
-      this.fullDate(p) ??
-      this.dayRange(p) ??
-      this.time(p) ??
-      this.quarter(p) ??
-      this.monthYear(p) ??
-      this.dayMonth(p) ??
-      this.wordedDate(p) ??
-      this.yearRange(p) ??
-      this.monthsOfYear(p) ??
-      this.year4(p) ??
-      this.ordinal(p) ??
+      (short && (slashOrDash || c === ".") ? this.fullDate(p) : undefined) ??
+      (short && (space || c === "-") ? this.dayRange(p) : undefined) ??
+      (short && (space || c === ":" || c === "h" || c === "H") ? this.time(p) : undefined) ??
+      (hasBefore ? this.quarter(p) : undefined) ??
+      (short && (space || slashOrDash) ? this.monthYear(p) : undefined) ??
+      (short && slashOrDash ? this.dayMonth(p) : undefined) ??
+      (hasBefore ? this.wordedDate(p) : undefined) ??
+      ((d === 4 && (space || slashOrDash || c === "–" || c === "—")) || hasBefore ? this.yearRange(p) : undefined) ??
+      (short && space ? this.monthsOfYear(p) : undefined) ??
+      (d === 4 ? this.year4(p) : undefined) ??
+      (hasBefore ? this.ordinal(p) : undefined) ??
       this.plain(p)
     );
+  }
+
+  /**
+   * Does the 12 characters' slice before `p` end with "©", "copyright" or "bản quyền" (and spaces)?
+   * Only a slice whose last character before the spaces ends one of them can: "©", "t", "n".
+   */
+  private furnitureBefore(p: number): boolean {
+    const from = Math.max(0, p - 12);
+    let j = p;
+    while (j > from && (this.lower[j - 1] === " " || this.lower[j - 1] === "\t")) j--;
+    const c = this.lower[j - 1];
+    if (j === from || (c !== "©" && c !== "t" && c !== "n")) return false;
+    return /(?:©|copyright|bản quyền)[ \t]*$/u.test(this.lower.slice(from, p));
   }
 
   /** Is `p` the first thing on its line (after white space)? */
@@ -400,7 +500,7 @@ class NumberScanner {
     const text = this.text;
     const lead = PHONE_BEFORE.test(this.before(p));
     const starts0 = text[p] === "0" || text[p - 1] === "+" || (text[p - 1] === "(" && text[p] === "0");
-    const hotline = /^1[89]00[ .]?\d/.test(text.slice(p, p + 6));
+    const hotline = text[p] === "1" && /^1[89]00[ .]?\d/.test(text.slice(p, p + 6));
     if (!lead && !starts0 && !hotline) return -1;
     let i = p;
     let digits = 0;
@@ -720,6 +820,10 @@ class NumberScanner {
     let k = i;
     while (this.text[k] === " " && k - i < 2) k++;
     if (k === i) return undefined;
+    // the first word must start a unit of the vocabulary
+    WORD.lastIndex = k;
+    const firstWord = WORD.exec(this.lower);
+    if (!firstWord || !UNITS_BY_FIRST.has(firstWord[0])) return undefined;
     const words: { e: number; w: string }[] = [];
     let j = k;
     for (let n = 0; n < 6; n++) {
@@ -735,11 +839,9 @@ class NumberScanner {
     if (!list) return undefined;
     for (const cand of list) {
       if (cand.length > words.length) continue;
-      const joined = words
-        .slice(0, cand.length)
-        .map((w) => w.w)
-        .join(" ");
-      if (joined === cand.join(" ")) return { start: k, end: words[cand.length - 1]!.e };
+      let same = true;
+      for (let w = 0; w < cand.length && same; w++) same = words[w]!.w === cand[w];
+      if (same) return { start: k, end: words[cand.length - 1]!.e };
     }
     return undefined;
   }
@@ -756,14 +858,14 @@ class NumberScanner {
     if (!m) return undefined;
     if (STOP_SET.has(m[0])) return undefined;
     if (GLUED_UNIT_SET.has(m[0])) return { start: k, end: WORD.lastIndex }; // "2 MP", "52,35 Mbps"
-    if (UPPER.test(this.text[k]!)) return undefined;
+    if (isUpperChar(this.text[k])) return undefined;
     if (SCALE_WORDS.has(m[0])) return undefined;
     // Vietnamese nouns are mostly two syllables: "ứng viên", "nhân sự", "doanh nhân"
     const first = WORD.lastIndex;
     if (this.text[first] === " ") {
       WORD.lastIndex = first + 1;
       const second = WORD.exec(this.lower);
-      if (second && second.index === first + 1 && !STOP_SET.has(second[0]) && !UPPER.test(this.text[first + 1]!) && !UNITS_BY_FIRST.has(second[0]))
+      if (second && second.index === first + 1 && !STOP_SET.has(second[0]) && !isUpperChar(this.text[first + 1]) && !UNITS_BY_FIRST.has(second[0]))
         return { start: k, end: WORD.lastIndex };
     }
     return { start: k, end: first };
@@ -814,7 +916,7 @@ class NumberScanner {
     if (i === p) return false;
     let j = i;
     while (j > 0 && i - j < 12 && isLetter(this.text[j - 1])) j--;
-    if (j === i || !UPPER.test(this.text[j]!) || (i - j > 1 && UPPER.test(this.text.slice(j + 1, i)))) return false;
+    if (j === i || !isUpperChar(this.text[j]) || (i - j > 1 && anyClass(this.text.slice(j + 1, i), C_UPPER))) return false;
     let k = j;
     while (k > 0 && j - k < 3 && this.text[k - 1] === " ") k--;
     const c = this.text[k - 1];
@@ -827,7 +929,7 @@ class NumberScanner {
     while (i > 0 && p - i < 2 && this.text[i - 1] === " ") i--;
     if (i === p) return false;
     let j = i;
-    while (j > 0 && i - j < 20 && /[A-Za-z]/.test(this.text[j - 1]!)) j--;
+    while (j > 0 && i - j < 20 && isAsciiLetter(this.text.charCodeAt(j - 1))) j--;
     if (i - j < 2 || isLetter(this.text[j - 1])) return false;
     const word = this.text.slice(j, i);
     return /[A-Z]/.test(word) && !/^[A-Z]+$/.test(word) && !VI_SYLLABLE.test(word.toLowerCase());
@@ -838,19 +940,27 @@ class NumberScanner {
     const text = this.text;
     let raw: string | undefined;
     let end = p;
-    for (const re of NUMBER_FORMS) {
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) {
-        raw = m[0];
-        end = re.lastIndex;
-        break;
+    let q = p;
+    while (isDigit(text[q])) q++;
+    if (q > p && text[q] !== "." && text[q] !== ",") {
+      // every other form needs a "." or a "," after its first digits: only NUM_INT matches
+      raw = text.slice(p, q);
+      end = q;
+    } else {
+      for (const re of NUMBER_FORMS) {
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (m) {
+          raw = m[0];
+          end = re.lastIndex;
+          break;
+        }
       }
     }
     if (raw === undefined) return { end: p + 1 };
     if (/^\d+\.0$/.test(raw)) return { end }; // "4.0", "2.0": versions and names
     // a symbol the document rules did not take: "123/GP-BTTTT", "3-CT"
-    if ((text[end] === "/" || text[end] === "-") && UPPER.test(text[end + 1] ?? "")) return { end: this.codeEnd(p) };
+    if ((text[end] === "/" || text[end] === "-") && isUpperChar(text[end + 1])) return { end: this.codeEnd(p) };
     if (/^\d+\.\d{1,2}$/.test(raw) && VERSION_BEFORE.test(this.before(p))) return { end };
     let value = parseVietnameseNumber(raw);
     if (!Number.isFinite(value)) return { end };

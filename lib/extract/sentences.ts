@@ -1,5 +1,6 @@
 // Words and sentences of a normalised text, shared by the leader and instruction rules.
 // Both scans are linear: one pass over the characters, no backtracking regular expressions.
+import { C_LETTER, C_LOWER, C_NUMBER, C_SPACE, C_UPPER, C_WORD, anyClass, charClass, unitClass } from "./chars";
 import { normalizeText, type NormalizedText } from "./text";
 
 /** A word or one punctuation character of `nt.text`. */
@@ -18,98 +19,287 @@ export interface Token {
   readonly nl: boolean;
   /** White space lies right before this token. */
   readonly sp: boolean;
+  /** Flags (kind, case, spacing); read them through w, nl, sp, isTitleCase, isCapitalised, startsUpper. */
+  readonly f: number;
+  /** What the vocabularies know about the lower-case word `l`. */
+  readonly wi: WordInfo;
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
-const DIGIT = /\p{N}/u;
+/** Token flags (`Token.f`). */
+const F_CAP = 1; // the first character is upper case (\p{Lu})
+const F_LOWER = 2; // some character is lower case (\p{Ll})
+const F_TITLE = 4; // title case: see isTitleCase
+const F_DIFF_FIRST = 8; // the first character changes in lower case
+const F_DIFF_TAIL = 16; // a later character changes in lower case
+const F_WORD = 32;
+const F_NL = 64;
+const F_SP = 128;
+
+/**
+ * Tokens are made for every word of every text the rules read, and most are only looked at through
+ * their flags and vocabulary record: their strings are sliced when first asked for.
+ */
+class Tok implements Token {
+  private tCache: string | undefined = undefined;
+  private lCache: string | undefined = undefined;
+
+  constructor(
+    readonly s: number,
+    readonly e: number,
+    readonly f: number,
+    readonly wi: WordInfo,
+    private readonly nt: NormalizedText,
+  ) {}
+
+  get w(): boolean {
+    return (this.f & F_WORD) !== 0;
+  }
+
+  get nl(): boolean {
+    return (this.f & F_NL) !== 0;
+  }
+
+  get sp(): boolean {
+    return (this.f & F_SP) !== 0;
+  }
+
+  get t(): string {
+    let v = this.tCache;
+    if (v === undefined) this.tCache = v = this.nt.text.slice(this.s, this.e);
+    return v;
+  }
+
+  get l(): string {
+    let v = this.lCache;
+    if (v === undefined) {
+      // punctuation keeps its own character ("l" of "İ" would be the text's lower-case form)
+      v = (this.f & F_WORD) === 0 || (this.f & (F_DIFF_FIRST | F_DIFF_TAIL)) === 0 ? this.t : this.nt.lower.slice(this.s, this.e);
+      this.lCache = v;
+    }
+    return v;
+  }
+
+  toJSON(): object {
+    return { s: this.s, e: this.e, w: this.w, t: this.t, l: this.l, nl: this.nl, sp: this.sp };
+  }
+}
+
+/**
+ * What the vocabularies know about one lower-case word: a bit per Lexicon (or word list) whose
+ * entries start with it. A token carries its word's record, so a Lexicon rejects a token with a
+ * bit test instead of a Map look-up (several Lexicons are asked at every token).
+ */
+export interface WordInfo {
+  mask: number;
+  /** Set on the shared record of "no vocabulary word" once later vocabulary adds words: then ask the Map. */
+  stale: boolean;
+}
+
+interface VocabularyWord extends WordInfo {
+  readonly word: string;
+  readonly hash: number;
+}
+
+// The first words of all Lexicons, in an open-addressing hash table keyed by the words' UTF-16
+// code units: a token finds its record without making a string.
+let vocabSlots: (VocabularyWord | undefined)[] = new Array(1024).fill(undefined);
+let vocabSize = 0;
+/** The record of every other word; replaced (and marked stale) when the vocabulary grows. */
+let notVocabulary: WordInfo = { mask: 0, stale: false };
+
+const HASH_SEED = 0x811c9dc5;
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
+function hashOf(word: string): number {
+  let h = HASH_SEED;
+  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  return h;
+}
+
+/** The record of the word src[s, e) whose hash is `h`; notVocabulary when it has none. */
+function wordInfoAt(src: string, s: number, e: number, h: number): WordInfo {
+  const mask = vocabSlots.length - 1;
+  const len = e - s;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const v = vocabSlots[slot];
+    if (v === undefined) return notVocabulary;
+    if (v.hash === h && v.word.length === len) {
+      let k = 0;
+      while (k < len && v.word.charCodeAt(k) === src.charCodeAt(s + k)) k++;
+      if (k === len) return v;
+    }
+  }
+}
+
+function vocabularyWord(word: string): WordInfo {
+  const h = hashOf(word);
+  const found = wordInfoAt(word, 0, word.length, h);
+  if (found !== notVocabulary) return found;
+  if ((vocabSize + 1) * 2 > vocabSlots.length) {
+    const old = vocabSlots;
+    vocabSlots = new Array(old.length * 2).fill(undefined);
+    for (const v of old) if (v !== undefined) place(v);
+  }
+  const rec: VocabularyWord = { word, hash: h, mask: 0, stale: false };
+  place(rec);
+  vocabSize++;
+  notVocabulary.stale = true;
+  notVocabulary = { mask: 0, stale: false };
+  return rec;
+}
+
+function place(v: VocabularyWord): void {
+  const mask = vocabSlots.length - 1;
+  let slot = v.hash & mask;
+  while (vocabSlots[slot] !== undefined) slot = (slot + 1) & mask;
+  vocabSlots[slot] = v;
+}
+
+let nextVocabularyBit = 1;
+
+/** A fresh bit for WordInfo.mask, or 0 when they ran out (then users fall back to their Map or Set). */
+function newVocabularyBit(): number {
+  if (nextVocabularyBit > 1 << 30) return 0;
+  const bit = nextVocabularyBit;
+  nextVocabularyBit *= 2;
+  return bit;
+}
+
+/**
+ * A bit set on the records of the first words of `keys` (lower-case words or phrases of words
+ * joined by single spaces, as wordSet makes them): mayStart(t, bit) is false for a token no key
+ * starts with.
+ */
+export function firstWordBit(keys: Iterable<string>): number {
+  const bit = newVocabularyBit();
+  for (const key of keys) {
+    const sp = key.indexOf(" ");
+    vocabularyWord(sp < 0 ? key : key.slice(0, sp)).mask |= bit;
+  }
+  return bit;
+}
+
+/** May an entry of the vocabulary with this bit start with token `t`'s word? (true when unsure) */
+export function mayStart(t: Token, bit: number): boolean {
+  return bit === 0 || (t.wi.mask & bit) !== 0 || t.wi.stale;
+}
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  return ch !== undefined && (charClass(ch.charCodeAt(0)) & C_WORD) !== 0;
 }
 
-const tokenCache = new WeakMap<NormalizedText, Token[]>();
+/**
+ * The tokens of a text are kept on the text itself (a hidden property): the leader and instruction
+ * rules share them. Not a WeakMap: token arrays held by ephemerons survive every minor garbage
+ * collection until a full one, which made the collector several times slower than tokenizing.
+ */
+const TOKENS = Symbol("tokens");
+type WithTokens = NormalizedText & { [TOKENS]?: Token[] };
 
 /** Splits `nt.text` into words and punctuation (white space is dropped); cached per text. */
 export function tokenize(nt: NormalizedText): Token[] {
-  const cached = tokenCache.get(nt);
+  const cached = (nt as WithTokens)[TOKENS];
   if (cached) return cached;
   const text = nt.text;
   const lower = nt.lower;
   const out: Token[] = [];
-  let nl = true;
-  let sp = false;
+  let space = F_NL | F_SP; // flags of what came before the next token
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === "\n" || ch === "\r" || ch === "\u2028" || ch === "\u2029") {
-      nl = true;
-      sp = true;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      space = F_NL | F_SP;
       i++;
       continue;
     }
-    if (/\s/.test(ch)) {
-      sp = true;
+    const cls = unitClass(c);
+    if ((cls & C_SPACE) !== 0) {
+      space |= F_SP;
       i++;
       continue;
     }
-    if (!isWordChar(ch)) {
-      out.push({ s: i, e: i + 1, w: false, t: ch, l: ch, nl, sp });
-      nl = false;
-      sp = false;
+    if ((cls & C_WORD) === 0) {
+      out.push(new Tok(i, i + 1, space, wordInfoAt(text, i, i + 1, hashStep(HASH_SEED, c)), nt));
+      space = 0;
       i++;
       continue;
     }
+    // A word: one pass over its characters reads its end, its case flags (first letter's case,
+    // lower-case letters, title case) and the hash of its lower case.
     const start = i;
     let segStart = i;
-    for (;;) {
-      while (i < n && isWordChar(text[i])) i++;
-      // inner joins: "GD&ĐT", "Jae-in", "Covid-19", "O'Brien", "TP.HCM", "PGS.TS"
-      const j = text[i];
-      const next = text[i + 1];
-      if (j !== undefined && next !== undefined && isWordChar(next)) {
-        const seg = text.slice(segStart, i);
-        const segUpper = seg === seg.toUpperCase() && /\p{L}/u.test(seg);
-        if (j === "&" || j === "'" || j === "\u2019") {
-          i++;
-          segStart = i;
-          continue;
-        }
-        if (j === "-" && (LOWER.test(next) || DIGIT.test(next) || segUpper)) {
-          i++;
-          segStart = i;
-          continue;
-        }
-        if (j === "." && UPPER.test(next) && seg.length <= 4 && /^\p{L}+$/u.test(seg) && UPPER.test(seg[0]!)) {
-          i++;
-          segStart = i;
-          continue;
-        }
-      }
-      break;
+    let f = F_WORD | space;
+    let h = HASH_SEED;
+    {
+      const lc = lower.charCodeAt(i);
+      h = hashStep(h, lc);
+      if (c !== lc) f |= F_DIFF_FIRST;
+      if ((cls & C_LOWER) !== 0) f |= F_LOWER;
+      else if ((cls & C_UPPER) !== 0) f |= F_CAP;
+      i++;
     }
-    out.push({ s: start, e: i, w: true, t: text.slice(start, i), l: lower.slice(start, i), nl, sp });
-    nl = false;
-    sp = false;
+    for (;;) {
+      while (i < n) {
+        const ch = text.charCodeAt(i);
+        const chCls = unitClass(ch);
+        if ((chCls & C_WORD) === 0) break;
+        const lc = lower.charCodeAt(i);
+        h = hashStep(h, lc);
+        if (ch !== lc) f |= F_DIFF_TAIL;
+        if ((chCls & C_LOWER) !== 0) f |= F_LOWER;
+        i++;
+      }
+      // inner joins: "GD&ĐT", "Jae-in", "Covid-19", "O'Brien", "TP.HCM", "PGS.TS"
+      if (i + 1 >= n) break;
+      const j = text.charCodeAt(i);
+      if (j !== 0x26 && j !== 0x27 && j !== 0x2019 && j !== 0x2d && j !== 0x2e) break; // & ' ’ - .
+      const nextCls = charClass(text.charCodeAt(i + 1));
+      if ((nextCls & C_WORD) === 0) break;
+      let join = false;
+      if (j === 0x26 || j === 0x27 || j === 0x2019) join = true;
+      else if (j === 0x2d) join = (nextCls & (C_LOWER | C_NUMBER)) !== 0 || segIsUpper(text.slice(segStart, i));
+      // "."
+      else join = (nextCls & C_UPPER) !== 0 && i - segStart <= 4 && (charClass(text.charCodeAt(segStart)) & C_UPPER) !== 0 && allLetters(text, segStart, i);
+      if (!join) break;
+      // the joining mark is part of the word (none of them is a lower-case letter)
+      const lc = lower.charCodeAt(i);
+      h = hashStep(h, lc);
+      if (j !== lc) f |= F_DIFF_TAIL;
+      i++;
+      segStart = i;
+    }
+    if ((f & F_CAP) !== 0 && i - start > 1 && (f & F_DIFF_TAIL) === 0 && (f & F_LOWER) !== 0) f |= F_TITLE;
+    out.push(new Tok(start, i, f, wordInfoAt(lower, start, i, h), nt));
+    space = 0;
   }
-  tokenCache.set(nt, out);
+  if (Object.isExtensible(nt)) Object.defineProperty(nt, TOKENS, { value: out, enumerable: false });
   return out;
+}
+
+/** An upper-case segment before a "-" join ("UBND-…"): `seg === seg.toUpperCase()` with a letter in it. */
+function segIsUpper(seg: string): boolean {
+  return seg === seg.toUpperCase() && anyClass(seg, C_LETTER);
+}
+
+function allLetters(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if ((charClass(text.charCodeAt(k)) & C_LETTER) === 0) return false;
+  return true;
 }
 
 /** Title case: an upper-case letter, then no upper-case letter ("Nguyễn", "Jae-in"). */
 export function isTitleCase(t: Token): boolean {
-  if (!t.w) return false;
-  const first = t.t[0]!;
-  if (!UPPER.test(first)) return false;
-  if (t.t.length === 1) return false;
-  return t.t.slice(1) === t.l.slice(1) && LOWER.test(t.t);
+  return (t.f & F_TITLE) !== 0; // set on words only
 }
 
 /** Starts with a capital and has some lower case ("McCarthy", "Nguyễn"), not "UBND". */
 export function isCapitalised(t: Token): boolean {
-  return t.w && UPPER.test(t.t[0]!) && LOWER.test(t.t);
+  return (t.f & (F_CAP | F_LOWER)) === (F_CAP | F_LOWER); // set on words only
+}
+
+/** The token's first character is upper case (`/^\p{Lu}/u.test(t.t)`). */
+export function startsUpper(t: Token): boolean {
+  return (t.f & F_CAP) !== 0; // punctuation is never a letter
 }
 
 export interface Sentence {
@@ -127,9 +317,19 @@ const ABBREVIATIONS = new Set([
   "sr", "th.s",
 ]);
 
-const OPEN_QUOTES = "“‘«";
-const CLOSE_QUOTES = "”’»";
-const CLOSERS = "”’»\"')]}";
+/** “ ‘ « */
+function isOpenQuote(c: number): boolean {
+  return c === 0x201c || c === 0x2018 || c === 0xab;
+}
+
+/** ” ’ » " ' ) ] } */
+function isCloser(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0x7d;
+}
+
+function isSpace(c: number): boolean {
+  return (charClass(c) & C_SPACE) !== 0;
+}
 
 /**
  * Splits `nt.text` into sentences: every line is a paragraph; inside it a sentence ends at ". ",
@@ -139,41 +339,65 @@ const CLOSERS = "”’»\"')]}";
 export function splitSentences(nt: NormalizedText): Sentence[] {
   const text = nt.text;
   const out: Sentence[] = [];
+  // the characters that matter, found by two native scans: quotes and sentence-ending marks
+  const marks: Marks = { quotes: positions(QUOTE_CHARS, text), qi: 0, terms: positions(TERMINATORS, text), ti: 0 };
   let lineStart = 0;
   const n = text.length;
   while (lineStart <= n) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = n;
-    splitLine(text, lineStart, lineEnd, out);
+    splitLine(text, lineStart, lineEnd, out, marks);
     lineStart = lineEnd + 1;
   }
   return out;
 }
 
+const QUOTE_CHARS = /["“‘«”»]/g;
+const TERMINATORS = /[.!?\u2026]/g;
+
+function positions(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  while (re.test(text)) out.push(re.lastIndex - 1); // one character each
+  return out;
+}
+
+/** Positions of quotes and of . ! ? … in the text, and how far the lines have read them. */
+interface Marks {
+  quotes: number[];
+  qi: number;
+  terms: number[];
+  ti: number;
+}
+
 function pushTrimmed(text: string, s: number, e: number, first: boolean, out: Sentence[]): boolean {
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (e <= s) return false;
   out.push({ s, e, paragraphStart: first });
   return true;
 }
 
-function splitLine(text: string, from: number, to: number, out: Sentence[]): void {
+function splitLine(text: string, from: number, to: number, out: Sentence[], marks: Marks): void {
   // Quotations that close on this line: breaks inside them are not sentence ends.
   const quoteEnds: Array<[number, number]> = [];
   {
     let open = -1;
     let straightOpen = -1;
-    for (let k = from; k < to; k++) {
-      const c = text[k]!;
-      if (OPEN_QUOTES.includes(c) && c !== "’") {
+    const quotes = marks.quotes;
+    let qi = marks.qi;
+    while (qi < quotes.length && quotes[qi]! < from) qi++;
+    for (; qi < quotes.length && quotes[qi]! < to; qi++) {
+      const k = quotes[qi]!;
+      const c = text.charCodeAt(k);
+      if (isOpenQuote(c)) {
         if (open < 0) open = k;
-      } else if (CLOSE_QUOTES.includes(c) && c !== "’") {
+      } else if (c === 0x201d || c === 0xbb) {
         if (open >= 0) {
           quoteEnds.push([open, k]);
           open = -1;
         }
-      } else if (c === '"') {
+      } else if (c === 0x22) {
         if (straightOpen < 0) straightOpen = k;
         else {
           quoteEnds.push([straightOpen, k]);
@@ -181,45 +405,52 @@ function splitLine(text: string, from: number, to: number, out: Sentence[]): voi
         }
       }
     }
+    marks.qi = qi;
   }
-  quoteEnds.sort((a, b) => a[0] - b[0]);
+  if (quoteEnds.length > 1) quoteEnds.sort((a, b) => a[0] - b[0]);
   let q = 0;
   let first = true;
   let start = from;
   let k = from;
-  while (k < to) {
-    while (q < quoteEnds.length && quoteEnds[q]![1] < k) q++;
-    const inQuote = q < quoteEnds.length && quoteEnds[q]![0] < k && k < quoteEnds[q]![1];
-    const c = text[k]!;
+  const terms = marks.terms;
+  let ti = marks.ti;
+  for (;;) {
+    // the next . ! ? … at or after k on this line
+    while (ti < terms.length && terms[ti]! < k) ti++;
+    if (ti >= terms.length || terms[ti]! >= to) break;
+    k = terms[ti]!;
+    const c = text.charCodeAt(k);
     let endAt = -1; // end of the sentence (exclusive) if it ends here
     let after = k + 1;
-    if (c === "." || c === "!" || c === "?" || c === "…") {
-      // runs of dots: "..."
-      while (after < to && (text[after] === "." || text[after] === "…")) after++;
-      let m = after;
-      while (m < to && CLOSERS.includes(text[m]!)) m++;
-      const closeEnd = m;
-      if (m >= to) {
-        endAt = closeEnd;
-      } else if (/\s/.test(text[m]!)) {
-        let nx = m;
-        while (nx < to && /\s/.test(text[nx]!)) nx++;
-        const nc = text[nx];
-        const startsNew = nc === undefined || UPPER.test(nc) || DIGIT.test(nc) || OPEN_QUOTES.includes(nc) || nc === '"' || nc === "(" || nc === "-";
-        if (startsNew && !(c === "." && after === k + 1 && isAbbreviation(text, from, k))) endAt = closeEnd;
-      }
-      if (endAt >= 0 && inQuote && quoteEnds[q]![1] >= closeEnd) endAt = -1;
-      if (endAt >= 0) {
-        if (pushTrimmed(text, start, endAt, first, out)) first = false;
-        start = endAt;
-        k = endAt;
-        continue;
-      }
-      k = after;
+    // runs of dots: "..."
+    while (after < to && (text.charCodeAt(after) === 0x2e || text.charCodeAt(after) === 0x2026)) after++;
+    let m = after;
+    while (m < to && isCloser(text.charCodeAt(m))) m++;
+    const closeEnd = m;
+    if (m >= to) {
+      endAt = closeEnd;
+    } else if (isSpace(text.charCodeAt(m))) {
+      let nx = m;
+      while (nx < to && isSpace(text.charCodeAt(nx))) nx++;
+      const nc = text.charCodeAt(nx);
+      const startsNew =
+        nx >= text.length || (charClass(nc) & (C_UPPER | C_NUMBER)) !== 0 || isOpenQuote(nc) || nc === 0x22 || nc === 0x28 || nc === 0x2d;
+      if (startsNew && !(c === 0x2e && after === k + 1 && isAbbreviation(text, from, k))) endAt = closeEnd;
+    }
+    if (endAt >= 0) {
+      while (q < quoteEnds.length && quoteEnds[q]![1] < k) q++;
+      const inQuote = q < quoteEnds.length && quoteEnds[q]![0] < k && k < quoteEnds[q]![1];
+      if (inQuote && quoteEnds[q]![1] >= closeEnd) endAt = -1;
+    }
+    if (endAt >= 0) {
+      if (pushTrimmed(text, start, endAt, first, out)) first = false;
+      start = endAt;
+      k = endAt;
       continue;
     }
-    k++;
+    k = after;
   }
+  marks.ti = ti;
   pushTrimmed(text, start, to, first, out);
 }
 
@@ -228,7 +459,7 @@ function isAbbreviation(text: string, lineStart: number, dot: number): boolean {
   while (b > lineStart && (isWordChar(text[b - 1]) || text[b - 1] === ".")) b--;
   const word = text.slice(b, dot);
   if (word.length === 0) return false;
-  if (word.length === 1 && UPPER.test(word)) return true; // an initial: "J. Biden"
+  if (word.length === 1 && (charClass(word.charCodeAt(0)) & C_UPPER) !== 0) return true; // an initial: "J. Biden"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
@@ -248,7 +479,19 @@ export function tokenIndexAt(tokens: readonly Token[], s: number): number {
 
 /** The lower-case tokens of a vocabulary phrase, tokenised exactly as a text would be. */
 export function phraseTokens(phrase: string): string[] {
-  return tokenize(normalizeText(phrase)).map((t) => t.l);
+  return tokenize(normalizeText(freshCopy(phrase))).map((t) => t.l);
+}
+
+/**
+ * A copy of a vocabulary phrase in a string of its own (not the interned string the source code
+ * holds), same characters. The tokenizer reads every character of every text; had it also read
+ * interned strings (the phrases, when the vocabularies are built), V8 would see too many kinds of
+ * string there and read all characters after that through a slow generic path: twice the time.
+ * ("x".split("").join("") would give back the one-character string, which is interned too; a
+ * trailing space makes no token.)
+ */
+function freshCopy(phrase: string): string {
+  return phrase.length >= 2 ? phrase.split("").join("") : `${phrase} `;
 }
 
 export interface LexMatch<K> {
@@ -259,21 +502,45 @@ export interface LexMatch<K> {
   cap: boolean;
 }
 
+interface LexNode<K> {
+  /** The entry ending here, or null. */
+  kinds: K[] | null;
+  next: Map<string, LexNode<K>> | null;
+}
+
 export class Lexicon<K extends string> {
   private readonly map = new Map<string, K[]>();
-  private readonly firsts = new Set<string>();
+  /** The entries as a trie over lower-case tokens: a match walks it token by token. */
+  private readonly root = new Map<string, LexNode<K>>();
   private maxLen = 1;
+  /** This Lexicon's bit in WordInfo.mask; 0 when the bits ran out (then the Map is asked). */
+  private readonly bit: number;
+
+  constructor() {
+    this.bit = newVocabularyBit();
+  }
 
   add(phrases: Iterable<string>, kind: K): this {
     for (const p of phrases) {
       const toks = phraseTokens(p);
       if (toks.length === 0) continue;
       const key = toks.join(" ");
-      const kinds = this.map.get(key);
+      let kinds = this.map.get(key);
       if (kinds) {
         if (!kinds.includes(kind)) kinds.push(kind);
-      } else this.map.set(key, [kind]);
-      this.firsts.add(toks[0]!);
+      } else {
+        kinds = [kind];
+        this.map.set(key, kinds);
+      }
+      let level = this.root;
+      let node: LexNode<K> | undefined;
+      for (const t of toks) {
+        node = level.get(t);
+        if (!node) level.set(t, (node = { kinds: null, next: null }));
+        level = node.next ??= new Map();
+      }
+      node!.kinds = kinds;
+      vocabularyWord(toks[0]!).mask |= this.bit;
       if (toks.length > this.maxLen) this.maxLen = toks.length;
     }
     return this;
@@ -284,29 +551,41 @@ export class Lexicon<K extends string> {
     return kinds !== undefined && (kind === undefined || kinds.includes(kind));
   }
 
+  /** Some entry starts with the lower-case word `l`. */
+  starts(l: string): boolean {
+    return this.root.has(l);
+  }
+
   /**
    * Longest entry starting at token `i` (ending at or before `limit`) with a kind that `accept`
    * takes; null when none.
    */
   match(tokens: readonly Token[], i: number, accept?: (kind: K) => boolean, limit = tokens.length): LexMatch<K> | null {
     const first = tokens[i];
-    if (!first || !this.firsts.has(first.l)) return null;
-    const keys: string[] = [];
-    let key = "";
+    if (!first) return null;
+    if (!mayStart(first, this.bit)) return null;
+    let node = this.root.get(first.l);
+    if (!node) return null;
     const end = Math.min(limit, i + this.maxLen, tokens.length);
-    for (let k = i; k < end; k++) {
+    if (end <= i) return null;
+    let best: K[] | null = null;
+    let bestLen = 0;
+    for (let k = i; ; ) {
+      const kinds = node.kinds;
+      if (kinds !== null && (accept === undefined || kinds.some(accept))) {
+        best = kinds;
+        bestLen = k - i + 1;
+      }
+      k++;
+      if (k >= end || node.next === null) break;
       const t = tokens[k]!;
-      if (k > i && t.nl) break;
-      key = k === i ? t.l : `${key} ${t.l}`;
-      keys.push(key);
+      if (t.nl) break;
+      const nx = node.next.get(t.l);
+      if (!nx) break;
+      node = nx;
     }
-    for (let len = keys.length; len >= 1; len--) {
-      const kinds = this.map.get(keys[len - 1]!);
-      if (!kinds) continue;
-      const ok = accept ? kinds.filter(accept) : kinds;
-      if (ok.length > 0) return { len, kinds: ok, cap: /^\p{Lu}/u.test(first.t) };
-    }
-    return null;
+    if (best === null) return null;
+    return { len: bestLen, kinds: accept ? best.filter(accept) : best, cap: startsUpper(first) };
   }
 }
 
