@@ -158,6 +158,41 @@ function widenToTitle(core: Element, furniture: FurnitureCheck): Element {
   return core;
 }
 
+/** Past this much text, Readability (a clone and several passes in one task) would hold the page. */
+const LARGE_PAGE_CHARS = 150_000;
+
+/**
+ * A very long page's article in one cheap pass: the element whose paragraphs hold the most text
+ * (Readability's own scoring idea, without its clone), widened to the title, furniture left out.
+ */
+function findLargeArticle(doc: Document): ArticleBody | null {
+  const held = new Map<Element, number>();
+  for (const p of Array.from(doc.body.querySelectorAll("p"))) {
+    const length = p.textContent?.trim().length ?? 0;
+    if (length < 25 || p.closest("nav,footer,aside,header,form")) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    held.set(parent, (held.get(parent) ?? 0) + length);
+    const grand = parent.parentElement;
+    if (grand && grand !== doc.body) held.set(grand, (held.get(grand) ?? 0) + length / 2);
+  }
+  let core: Element | null = null;
+  let best = 0;
+  for (const [el, score] of held) {
+    if (score > best) {
+      best = score;
+      core = el;
+    }
+  }
+  if (!core) return null;
+  const furniture = new FurnitureCheck();
+  const container = widenToTitle(core, furniture);
+  const textNodes = articleTextNodes(container, furniture);
+  if (textNodes.length === 0) return null;
+  const title = container.querySelector("h1")?.textContent?.trim() || doc.title;
+  return { container, textNodes, title, publishedDate: publishedDateOf(doc) };
+}
+
 /**
  * The article body of a page, or null for pages that are not a single article (home pages,
  * listings, forms). Readability proposes the article; its text nodes, mapped back to the live
@@ -166,6 +201,7 @@ function widenToTitle(core: Element, furniture: FurnitureCheck): Element {
  */
 export function findArticleBody(doc: Document, minLength = 500): ArticleBody | null {
   if (!doc.body) return null;
+  if ((doc.body.textContent?.length ?? 0) > LARGE_PAGE_CHARS) return findLargeArticle(doc);
   if (!isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 })) return null;
   const clone = doc.cloneNode(true) as Document;
   const pairs = pairTextNodes(doc, clone);
