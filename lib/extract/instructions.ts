@@ -30,13 +30,15 @@ import { AUTHORITY_NOUNS } from "./data/offices";
 import { SUBJECT_ADVERBS } from "./data/titles";
 import { scanner, type Scanner } from "./leaders";
 import { C_NUMBER, anyClass } from "./chars";
-import { Lexicon, isCapitalised, splitSentences, startsUpper, tokenIndexAt, wordSet, type Sentence, type Token } from "./sentences";
+import { Lexicon, anyOfBits, isCapitalised, mayStart, splitSentences, startsUpper, tokenIndexAt, wordSet, type Sentence, type Token } from "./sentences";
 import { written, type NormalizedText } from "./text";
 import type { Draft, ExtractOptions, InstructionAnnotation, LeaderAnnotation } from "./types";
 
 const DIRECTIVES = new Lexicon<"verb">().add(DIRECTIVE_VERBS, "verb");
 const WEAK = wordSet(WEAK_DIRECTIVE_VERBS);
 const STATEMENTS = new Lexicon<"verb">().add(STATEMENT_VERBS, "verb");
+/** The first words of directive and statement verbs. */
+const VERB_START = anyOfBits(DIRECTIVES.bit, STATEMENTS.bit);
 const OBLIGATIONS = new Lexicon<"must">().add(OBLIGATION_WORDS, "must");
 const NOT_OBL_AFTER = wordSet(NOT_OBLIGATION_AFTER);
 const NOT_OBL_BEFORE = wordSet(NOT_OBLIGATION_BEFORE);
@@ -160,7 +162,7 @@ function directiveIn(
   const clauseStart = clauseStartOf(toks, ta, tb);
   for (let k = ta; k < tb; k++) {
     const t = toks[k]!;
-    if (!t.w) continue;
+    if (!t.w || !mayStart(t, VERB_START)) continue;
     const dm = DIRECTIVES.match(toks, k, undefined, tb);
     const sm = dm ? null : STATEMENTS.match(toks, k, undefined, tb);
     const m = dm ?? sm;

@@ -16,7 +16,7 @@ import { HONORIFICS, NOT_PERSON_BEFORE, OFFICIAL_HONORIFICS } from "./data/honor
 import { COMMON_FAMILY_NAMES, NOT_FOREIGN_NAME_WORDS, NOT_NAME_SYLLABLES, OTHER_FAMILY_NAMES } from "./data/names";
 import { DEGREES, HEAD_COMPLEMENT_WORDS, HEADS_NEEDING_OFFICE, SUBJECT_ADVERBS, SUBJECT_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from "./data/titles";
 import { C_LETTER, C_NUMBER, charClass, firstClass } from "./chars";
-import { Lexicon, firstWordBit, isCapitalised, isTitleCase, mayStart, phraseTokens, startsUpper, tokenize, wordSet, type Token } from "./sentences";
+import { Lexicon, anyOfBits, firstWordBit, isCapitalised, isTitleCase, mayStart, phraseTokens, startsUpper, tokenize, wordSet, type Token } from "./sentences";
 import { normalizeText, written, type NormalizedText } from "./text";
 import type { Draft, ExtractOptions, LeaderAnnotation } from "./types";
 
@@ -50,6 +50,13 @@ const VERBS = new Lexicon<"verb">().add(SUBJECT_VERBS, "verb");
 const COMMON_FAMILY = new Set(COMMON_FAMILY_NAMES);
 const COUNTRY_KEYS = new Set([...COUNTRIES, ...INTERNATIONAL_BODIES].map((c) => phraseTokens(c).join(" ")));
 const FAMILY = new Set([...COMMON_FAMILY_NAMES, ...OTHER_FAMILY_NAMES]);
+/**
+ * On the lower case of the family names (as a text's lower case has it: the whole string lowered, or
+ * character by character when that changes its length): a word without it is none.
+ */
+const FAMILY_BIT = firstWordBit(
+  [...FAMILY].flatMap((f) => [f.toLowerCase(), Array.from(f, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join("")]),
+);
 const NOT_NAME = new Set(NOT_NAME_SYLLABLES);
 const NOT_FOREIGN_NAME = new Set(NOT_FOREIGN_NAME_WORDS);
 const CONNECTORS = wordSet(OFFICE_CONNECTORS);
@@ -76,6 +83,8 @@ const PLURAL_FIRSTS = firstWords(PLURAL_BEFORE);
 const MODIFIER_FIRSTS = firstWords(MODIFIERS);
 /** On the first words of the modifiers: most tokens are rejected by a bit test. */
 const MODIFIER_BIT = firstWordBit(MODIFIERS);
+/** The first words of honorifics, modifiers and title heads: where a leader can start, names aside. */
+const LEADER_START = anyOfBits(HONORIFIC_LEX.bit, MODIFIER_BIT, HEADS.bit);
 const CONNECTOR_FIRSTS = firstWords(CONNECTORS);
 
 // kinds of places a rule accepts
@@ -142,7 +151,35 @@ function hasPair(set: ReadonlySet<string>, firsts: ReadonlySet<string>, a: strin
 interface Ctx {
   toks: readonly Token[];
   n: number;
+  /** What is known of each token as a name syllable (M_* bits; 0 until asked). */
+  memo: Uint8Array | null;
 }
+
+const M_KNOWN = 1;
+const M_FOREIGN = 2;
+const M_VN = 4;
+
+/** isForeignWord and isVnSyllable of token `k`, worked out once per token: names are looked at again and again. */
+function wordFacts(ctx: Ctx, k: number): number {
+  if (k < 0 || k >= ctx.n) {
+    const t = ctx.toks[k]!;
+    return M_KNOWN | (isForeignWord(t) ? M_FOREIGN : 0) | (isVnSyllable(t) ? M_VN : 0);
+  }
+  const memo = (ctx.memo ??= new Uint8Array(ctx.n));
+  let v = memo[k]!;
+  if (v === 0) {
+    const t = ctx.toks[k]!;
+    const foreign = isForeignWord(t);
+    // isVnSyllable(t), with the answer above
+    const vn = isTitleCase(t) && !foreign && allOf(t.t, C_LETTER);
+    v = M_KNOWN | (foreign ? M_FOREIGN : 0) | (vn ? M_VN : 0);
+    memo[k] = v;
+  }
+  return v;
+}
+
+const foreignAt = (ctx: Ctx, k: number): boolean => (wordFacts(ctx, k) & M_FOREIGN) !== 0;
+const vnSyllableAt = (ctx: Ctx, k: number): boolean => (wordFacts(ctx, k) & M_VN) !== 0;
 
 /** Same line and separated by white space only: the next word of a run of capitalised words. */
 function joined(ctx: Ctx, k: number): boolean {
@@ -165,7 +202,7 @@ function headAt(ctx: Ctx, i: number): { len: number; needsOffice: boolean; key: 
   // a head is a word of its own: "Đại sứ quán" is an embassy, not an ambassador
   const next = ctx.toks[i + m.len];
   if (next && !next.nl && next.w && (next.l === "quán" || (next.l === "thương" && t.l === "đại"))) return null;
-  const key = ctx.toks.slice(i, i + m.len).map((x) => x.l).join(" ");
+  const key = m.len === 1 ? t.l : ctx.toks.slice(i, i + m.len).map((x) => x.l).join(" ");
   return { len: m.len, needsOffice: !m.kinds.includes("head"), key };
 }
 
@@ -219,10 +256,10 @@ type NameCtx = "head" | "country" | "place" | "office" | "unit" | "after";
 /** A Vietnamese name: family name, then 1–3 more title-case syllables. */
 function vnNameLen(ctx: Ctx, i: number, len: number): boolean {
   if (len < 2 || len > 4) return false;
-  if (!FAMILY.has(ctx.toks[i]!.t)) return false;
+  if (!mayStart(ctx.toks[i]!, FAMILY_BIT) || !FAMILY.has(ctx.toks[i]!.t)) return false;
   for (let k = i; k < i + len; k++) {
     const t = ctx.toks[k]!;
-    if (!isVnSyllable(t)) return false;
+    if (!vnSyllableAt(ctx, k)) return false;
     if (k > i && NOT_NAME.has(t.t) && k === i + 1 && len === 2) return false;
   }
   return true;
@@ -279,21 +316,21 @@ function orgLike(ctx: Ctx, a: number, b: number): boolean {
 }
 
 function anyForeign(ctx: Ctx, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (isForeignWord(ctx.toks[k]!)) return true;
+  for (let k = a; k < b; k++) if (foreignAt(ctx, k)) return true;
   return false;
 }
 
 /** A known place or office opens the run: "Hà Nội …" (a name may hold one later: "Nguyễn Hòa Bình"). */
 function knownStart(ctx: Ctx, a: number, b: number): boolean {
   const m = PLACES.match(ctx.toks, a, IS_NAMED_PLACE, b);
-  return m !== null && (m.len > 1 || !isVnSyllable(ctx.toks[a]!));
+  return m !== null && (m.len > 1 || !vnSyllableAt(ctx, a));
 }
 
 function knownInside(ctx: Ctx, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const m = PLACES.match(ctx.toks, k, IS_NAMED_PLACE, b);
     // one Vietnamese syllable is also a given name: "Anh", "Đức", "Huế" in "Nguyễn Hoàng Anh"
-    if (m && (m.len > 1 || !isVnSyllable(ctx.toks[k]!))) return true;
+    if (m && (m.len > 1 || !vnSyllableAt(ctx, k))) return true;
   }
   return false;
 }
@@ -313,7 +350,7 @@ function nameAfterHonorific(ctx: Ctx, i: number, official: boolean): [number, nu
 }
 
 function allVn(ctx: Ctx, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (!isVnSyllable(ctx.toks[k]!)) return false;
+  for (let k = a; k < b; k++) if (!vnSyllableAt(ctx, k)) return false;
   return true;
 }
 
@@ -617,7 +654,7 @@ function verbFollows(ctx: Ctx, end: number): boolean {
 
 export function findLeaders(nt: NormalizedText, _options: ExtractOptions): Draft<LeaderAnnotation>[] {
   const toks = tokenize(nt);
-  const ctx: Ctx = { toks, n: toks.length };
+  const ctx: Ctx = { toks, n: toks.length, memo: null };
   const found: Found[] = [];
   const used = new Uint8Array(toks.length);
   const markUsed = (a: number, b: number) => used.fill(1, a, Math.min(b, toks.length));
@@ -636,7 +673,10 @@ export function findLeaders(nt: NormalizedText, _options: ExtractOptions): Draft
   };
 
   for (let i = 0; i < toks.length; i++) {
-    if (used[i] || !toks[i]!.w) continue;
+    const tok = toks[i]!;
+    if (used[i] || !tok.w) continue;
+    // no honorific, modifier or title head starts here, and no name (a name starts title case)
+    if (!mayStart(tok, LEADER_START) && !isTitleCase(tok)) continue;
     const hon = honorificAt(ctx, i);
     const j = hon ? i + hon.len : i;
     const honSpan: [number, number] | null = hon ? [i, j] : null;
@@ -747,6 +787,8 @@ function laterMentions(nt: NormalizedText, ctx: Ctx, found: Found[], used: Uint8
   if (!any) return;
   for (let i = 0; i < toks.length; i++) {
     if (used[i]) continue;
+    // a mention starts with an honorific or with the capitalised first word of a name
+    if (!mayStart(toks[i]!, HONORIFIC_LEX.bit) && !isCapitalised(toks[i]!)) continue;
     const short = givenNameMention(ctx, i, givenNames);
     if (short) {
       const [h0, g] = short;
@@ -922,7 +964,7 @@ const BODY_START = (k: PlaceKind) => k === "office" || k === "unit" || k === "co
 
 export function scanner(nt: NormalizedText): Scanner {
   const toks = tokenize(nt);
-  const ctx: Ctx = { toks, n: toks.length };
+  const ctx: Ctx = { toks, n: toks.length, memo: null };
   // The instruction rules ask for bodies and titles at many tokens, again and again for nearby
   // verbs: the answers (pure functions of the tokens) are kept; NOT_ASKED until asked.
   const NOT_ASKED = -2;

@@ -55,6 +55,12 @@ function maxWords(phrases: Iterable<string>): number {
 
 const isSpaceOrTab = (s: string, i: number): boolean => s[i] === " " || s[i] === "\t";
 
+/** A "-" or "–" after `i` and spaces or tabs: what RANGE_TAIL needs before its digit. */
+function dashAfterSpaces(s: string, i: number): boolean {
+  while (isSpaceOrTab(s, i)) i++;
+  return s[i] === "-" || s[i] === "–";
+}
+
 /**
  * A regex anchored at the end ($) of the slice before a number, which can only match across its
  * last `words` runs of characters other than spaces and tabs (a run holds one or more of the
@@ -66,12 +72,25 @@ const isSpaceOrTab = (s: string, i: number): boolean => s[i] === " " || s[i] ===
  * character through ^ (a space never starts a phrase). `index` is given back in the whole slice.
  */
 class Back {
+  /**
+   * The words (see contextWord) a slice can end with when this regex matches it; null when not
+   * known. A slice before a number is only made when its word is a context word, and most
+   * regexes look for a few of those: the others are answered without running the regex.
+   */
+  ends: ReadonlySet<string> | null = null;
+
   constructor(
     readonly re: RegExp,
     readonly words: number,
     /** Where the tail that holds every match begins, for a regex that counts no words. */
     private readonly start?: (b: string) => number,
   ) {}
+
+  /** Sets `ends` (returns this). */
+  endingWith(words: Iterable<string>): this {
+    this.ends = new Set(words);
+    return this;
+  }
 
   /** Where the tail that holds every match begins: 0, or a space or tab before the runs. */
   private from(b: string): number {
@@ -87,6 +106,7 @@ class Back {
   }
 
   exec(b: string): RegExpExecArray | null {
+    if (this.ends !== null && !this.ends.has(contextWord(b))) return null;
     const from = this.from(b);
     const m = this.re.exec(from === 0 ? b : b.slice(from));
     if (m) m.index += from;
@@ -94,46 +114,77 @@ class Back {
   }
 
   test(b: string): boolean {
+    if (this.ends !== null && !this.ends.has(contextWord(b))) return false;
     const from = this.from(b);
     return this.re.test(from === 0 ? b : b.slice(from));
   }
 }
 
+let lastSlice = "";
+let lastWord = "";
+
+/**
+ * The word the slice before a number ends with, as NumberScanner.before reads it in the text:
+ * up to 6 of " \t:.(/-" skipped, then up to 24 letters. (Within the 48 characters of the slice.)
+ */
+function contextWord(b: string): string {
+  if (b === lastSlice) return lastWord;
+  let i = b.length;
+  while (i > 0 && b.length - i < 6 && " \t:.(/-".includes(b[i - 1]!)) i--;
+  let j = i;
+  while (j > 0 && i - j < 24 && isLetter(b[j - 1])) j--;
+  lastSlice = b;
+  lastWord = b.slice(j, i);
+  return lastWord;
+}
+
+/** The word a slice ending with `phrase` and a space has (contextWord). */
+const phraseWord = (phrase: string): string => contextWord(`${phrase.trim().toLowerCase()} `);
+
 /**
  * Tests whether a slice ends with one of `phrases` (a whole word), then `tail` (spaces, and
- * `tailWords` words or marks of its own).
+ * `tailWords` words or marks of its own). `tailEnds`: the words such a tail can end with; without
+ * it the tail is spaces and the slice ends with a phrase's word.
  */
-function endsWith(phrases: Iterable<string>, tail = "[ \\t]+", tailWords = 0): Back {
+function endsWith(phrases: Iterable<string>, tail = "[ \\t]+", tailWords = 0, tailEnds?: Iterable<string>): Back {
   const list = [...phrases];
-  return new Back(new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alt(list)})${tail}$`, "u"), maxWords(list) + tailWords);
+  const back = new Back(new RegExp(`(?:^|[^\\p{L}\\p{N}])(${alt(list)})${tail}$`, "u"), maxWords(list) + tailWords);
+  return back.endingWith(tailEnds ?? list.map(phraseWord));
 }
 
 const APPROX_BY_WORD = new Map<string, Approx>(APPROX_WORDS.map(([w, a]) => [w, a]));
 const APPROX_BEFORE = endsWith(APPROX_BY_WORD.keys());
-const COMPARATIVE_BEFORE = endsWith(COMPARATIVE_WORDS, "[ \\t]+hơn[ \\t]+", 1);
-const NAME_HEAD_BEFORE = endsWith(NAME_HEAD_WORDS, "[ \\t]*(?:[:.]|số)?[ \\t]*", 1);
+const COMPARATIVE_BEFORE = endsWith(COMPARATIVE_WORDS, "[ \\t]+hơn[ \\t]+", 1, ["hơn"]);
+// the head's word, "số" after it, or "số" glued to it (":" and "." are skipped like spaces)
+const NAME_HEAD_BEFORE = endsWith(NAME_HEAD_WORDS, "[ \\t]*(?:[:.]|số)?[ \\t]*", 1, [
+  ...NAME_HEAD_WORDS.map(phraseWord),
+  "số",
+  ...NAME_HEAD_WORDS.map((w) => phraseWord(`${w}số`)),
+]);
 const DATE_NAME_BEFORE = endsWith(DATE_NAME_HEADS);
 const DAY_PART_BEFORE = endsWith([...DAY_PARTS, "ngày", "hôm"]);
 const DATE_LEAD_BEFORE = endsWith(DATE_LEAD_WORDS);
 const TIME_LEAD_BEFORE = endsWith([...TIME_LEAD_WORDS, ...DAY_PARTS]);
-const WEEKDAY_BEFORE = endsWith(WEEKDAY_LEAD_WORDS, "[ \\t]+thứ[ \\t]+", 1);
-const ORDINAL_BEFORE = endsWith(ORDINAL_NOUNS, "[ \\t]+thứ[ \\t]+", 1);
+const WEEKDAY_BEFORE = endsWith(WEEKDAY_LEAD_WORDS, "[ \\t]+thứ[ \\t]+", 1, ["thứ"]);
+const ORDINAL_BEFORE = endsWith(ORDINAL_NOUNS, "[ \\t]+thứ[ \\t]+", 1, ["thứ"]);
 const THU_BEFORE = endsWith(["thứ"]);
 const ORDINAL_BARE_BEFORE = endsWith(ORDINAL_BARE_NOUNS);
 const ORDINAL_NAME_BEFORE = new Back(
   new RegExp(`(?:${alt(ORDINAL_NAME_HEADS)})[ \\t]+(?:(?:lần|đợt)[ \\t]+)?thứ[ \\t]+$`, "u"),
   maxWords(ORDINAL_NAME_HEADS) + 2,
-);
+).endingWith(["thứ"]);
 const PERIOD_LEAD_BEFORE = endsWith(PERIOD_LEAD_WORDS);
 const NGAY_BEFORE = endsWith(["ngày"]);
 const THANG_BEFORE = endsWith(["tháng"]);
 const NAM_BEFORE = endsWith(["năm"]);
 const QUY_BEFORE = endsWith(["quý"]);
-const QUY_ROMAN_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])quý[ \t]+(iv|i{1,3})[ \t]*(?:[/-]|năm)[ \t]*$/u, 3);
-const HALF_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])nửa[ \t]+(đầu|cuối|sau)[ \t]+(?:của[ \t]+)?năm[ \t]+$/u, 4);
-const FROM_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])(từ)[ \t]+(?:năm[ \t]+)?$/u, 2);
+const QUY_ROMAN_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])quý[ \t]+(iv|i{1,3})[ \t]*(?:[/-]|năm)[ \t]*$/u, 3).endingWith(
+  ["iv", "i", "ii", "iii"].flatMap((n) => [n, `${n}năm`]).concat("năm"),
+);
+const HALF_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])nửa[ \t]+(đầu|cuối|sau)[ \t]+(?:của[ \t]+)?năm[ \t]+$/u, 4).endingWith(["năm"]);
+const FROM_YEAR_BEFORE = new Back(/(?:^|[^\p{L}\p{N}])(từ)[ \t]+(?:năm[ \t]+)?$/u, 2).endingWith(["từ", "năm"]);
 /** "tổng số", "với số": "số" counts here, it names nothing. */
-const COUNT_SO_BEFORE = new Back(/(?:tổng|con|với|có|một)[ \t]+số[ \t]*$/u, 2);
+const COUNT_SO_BEFORE = new Back(/(?:tổng|con|với|có|một)[ \t]+số[ \t]*$/u, 2).endingWith(["số"]);
 const PHONE_WORDS = ["điện thoại", "đt", "sđt", "tel", "fax", "hotline", "đường dây nóng", "tổng đài", "liên hệ"];
 const PHONE_WORD_MAX = Math.max(...PHONE_WORDS.map((w) => w.length));
 /**
@@ -216,6 +267,9 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set(
   ].map((phrase) => phrase.toLowerCase().split(/[\s-]+/).pop()!),
 );
 
+// a phone word has no boundary before it: any context word ending with one
+PHONE_BEFORE.endingWith([...CONTEXT_WORDS].filter((w) => PHONE_WORDS.some((p) => w.endsWith(phraseWord(p)))));
+
 const SCALE_RE = new RegExp(`[ \\t]+(${alt(SCALE_WORDS.keys())})(?![\\p{L}\\p{N}])`, "uy");
 const PERCENT_RE = /(?:[ \t]*%|[ \t]+phần[ \t]+trăm(?![\p{L}]))/uy;
 const POINT_PERCENT_RE = /[ \t]+điểm[ \t]+phần[ \t]+trăm(?![\p{L}])/uy;
@@ -251,6 +305,14 @@ const WORD = /\p{L}+/uy;
 
 const CURRENCY_ENTRIES = [...CURRENCIES].sort((a, b) => b.words.length - a.words.length);
 const CURRENCY_FIRST = new Set(CURRENCIES.map((c) => c.words[0]![0]!));
+/** CURRENCY_ENTRIES by the first letter of their first word, in the same order. */
+const CURRENCIES_BY_FIRST = new Map<string, typeof CURRENCY_ENTRIES>();
+for (const c of CURRENCY_ENTRIES) {
+  const first = c.words[0]![0]!;
+  const list = CURRENCIES_BY_FIRST.get(first) ?? [];
+  list.push(c);
+  CURRENCIES_BY_FIRST.set(first, list);
+}
 const DONG_COMPOUND_SET = new Set(DONG_COMPOUNDS);
 const GLUED_UNIT_SET = new Set(GLUED_UNITS.map((u) => u.toLowerCase()));
 const STOP_SET = new Set(UNIT_STOP_WORDS);
@@ -262,6 +324,7 @@ for (const u of MULTIWORD_UNITS) {
   UNITS_BY_FIRST.set(words[0]!, list);
 }
 for (const list of UNITS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+const UNIT_FIRST_CHARS = new Set([...UNITS_BY_FIRST.keys()].map((w) => w[0]));
 
 /** Does a lower-case ASCII word look like a Vietnamese syllable written without its marks? */
 const VI_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
@@ -452,23 +515,35 @@ class NumberScanner {
 
     // Each rule below starts with a sticky regex that needs a certain digit run and character after
     // it, or with a look at the words before (b): a rule that cannot match is not asked.
+    // c: the character right after the digits; c2: the first one after the spaces and tabs there
     let d = 0;
     while (d < 5 && isDigit(text[p + d])) d++;
     const c = this.lower[p + d];
+    let k = p + d;
+    while (this.lower[k] === " " || this.lower[k] === "\t") k++;
+    const c2 = this.lower[k];
     const short = d <= 2;
     const space = c === " " || c === "\t";
     const slashOrDash = c === "/" || c === "-";
     const hasBefore = b !== "";
     return (
+      // FULL_DATE: 1-2 digits, / . or -
       (short && (slashOrDash || c === ".") ? this.fullDate(p) : undefined) ??
-      (short && (space || c === "-") ? this.dayRange(p) : undefined) ??
-      (short && (space || c === ":" || c === "h" || c === "H") ? this.time(p) : undefined) ??
+      // DAY_RANGE: 1-2 digits, spaces, "-"
+      (short && c2 === "-" ? this.dayRange(p) : undefined) ??
+      // TIME_COLON "8:30", TIME_H "8h" (lower case), TIME_GIO "8 giờ"
+      (short && (c === ":" || c === "h" || (space && c2 === "g")) ? this.time(p) : undefined) ??
       (hasBefore ? this.quarter(p) : undefined) ??
-      (short && (space || slashOrDash) ? this.monthYear(p) : undefined) ??
+      // MONTH_YEAR: 1-2 digits, spaces, / or -
+      (short && (c2 === "/" || c2 === "-") ? this.monthYear(p) : undefined) ??
+      // DAY_MONTH: 1-2 digits, / or -
       (short && slashOrDash ? this.dayMonth(p) : undefined) ??
       (hasBefore ? this.wordedDate(p) : undefined) ??
-      ((d === 4 && (space || slashOrDash || c === "–" || c === "—")) || hasBefore ? this.yearRange(p) : undefined) ??
-      (short && space ? this.monthsOfYear(p) : undefined) ??
+      // YEAR_RANGE: 4 digits, spaces, - – — or /; else a "từ" before (YEAR_TO_YEAR)
+      ((d === 4 && (c2 === "-" || c2 === "–" || c2 === "—" || c2 === "/")) || hasBefore ? this.yearRange(p) : undefined) ??
+      // MONTHS_OF_YEAR: 1-2 digits, spaces, "tháng"
+      (short && space && c2 === "t" ? this.monthsOfYear(p) : undefined) ??
+      // YEAR4: exactly 4 digits
       (d === 4 ? this.year4(p) : undefined) ??
       (hasBefore ? this.ordinal(p) : undefined) ??
       this.plain(p)
@@ -498,7 +573,8 @@ class NumberScanner {
   /** A phone number: "0912 345 678", "024.3823.4567", "(024) 3825 7000", "1900 1234". */
   private phoneEnd(p: number): number {
     const text = this.text;
-    const lead = PHONE_BEFORE.test(this.before(p));
+    const b = this.before(p);
+    const lead = b !== "" && PHONE_BEFORE.test(b); // a lead needs a word before
     const starts0 = text[p] === "0" || text[p - 1] === "+" || (text[p - 1] === "(" && text[p] === "0");
     const hotline = text[p] === "1" && /^1[89]00[ .]?\d/.test(text.slice(p, p + 6));
     if (!lead && !starts0 && !hotline) return -1;
@@ -820,7 +896,8 @@ class NumberScanner {
     let k = i;
     while (this.text[k] === " " && k - i < 2) k++;
     if (k === i) return undefined;
-    // the first word must start a unit of the vocabulary
+    // the first word must start a unit of the vocabulary (so must its first character)
+    if (!UNIT_FIRST_CHARS.has(this.lower[k]!)) return undefined;
     WORD.lastIndex = k;
     const firstWord = WORD.exec(this.lower);
     if (!firstWord || !UNITS_BY_FIRST.has(firstWord[0])) return undefined;
@@ -877,7 +954,8 @@ class NumberScanner {
     while (this.text[k] === " " && k - i < 2) k++;
     if (k === i) return undefined;
     if (!isLetter(this.lower[k]) || !CURRENCY_FIRST.has(this.lower[k]!)) return undefined;
-    for (const c of CURRENCY_ENTRIES) {
+    // (an entry whose first letter is another cannot match here)
+    for (const c of CURRENCIES_BY_FIRST.get(this.lower[k]!)!) {
       let j = k;
       let ok = true;
       for (let w = 0; w < c.words.length; w++) {
@@ -981,7 +1059,7 @@ class NumberScanner {
 
     // a range: "2-3%", "10-15 người" (the lower bound is the value)
     RANGE_TAIL.lastIndex = end;
-    if (RANGE_TAIL.exec(text)) {
+    if (dashAfterSpaces(text, end) && RANGE_TAIL.exec(text)) {
       RANGE_END.lastIndex = RANGE_TAIL.lastIndex;
       const m2 = RANGE_END.exec(text);
       const after = text[RANGE_END.lastIndex];
@@ -995,7 +1073,7 @@ class NumberScanner {
     let scale = 1;
     for (let k = 0; k < 8; k++) {
       SCALE_RE.lastIndex = end;
-      const s = SCALE_RE.exec(this.lower);
+      const s = isSpaceOrTab(this.lower, end) ? SCALE_RE.exec(this.lower) : null; // SCALE_RE starts with [ \t]+
       if (s) {
         const f = SCALE_WORDS.get(s[1]!) ?? 1;
         group *= f;
@@ -1025,13 +1103,17 @@ class NumberScanner {
     const start = approx?.start ?? p;
     const make = (subkind: NumberSubkind, e: number, unit?: string): Step => ({ end: e, num: num(subkind, start, e, value, unit, approx?.approx) });
 
+    // both start with spaces or "%": "điểm phần trăm", "phần trăm", "%"
+    let k = end;
+    while (isSpaceOrTab(this.lower, k)) k++;
+    const afterSpaces = this.lower[k];
     POINT_PERCENT_RE.lastIndex = end;
-    if (POINT_PERCENT_RE.exec(this.lower)) {
+    if (afterSpaces === "đ" && POINT_PERCENT_RE.exec(this.lower)) {
       const e = POINT_PERCENT_RE.lastIndex;
       return make("percent", e, "điểm phần trăm");
     }
     PERCENT_RE.lastIndex = end;
-    if (PERCENT_RE.exec(this.lower)) {
+    if ((afterSpaces === "%" || afterSpaces === "p") && PERCENT_RE.exec(this.lower)) {
       let e = PERCENT_RE.lastIndex;
       PER_UNIT_RE.lastIndex = e;
       if (PER_UNIT_RE.exec(this.lower)) e = PER_UNIT_RE.lastIndex;

@@ -179,9 +179,19 @@ export function firstWordBit(keys: Iterable<string>): number {
   return bit;
 }
 
-/** May an entry of the vocabulary with this bit start with token `t`'s word? (true when unsure) */
+/** May an entry of the vocabulary with this bit (or any of these bits) start with token `t`'s word? (true when unsure) */
 export function mayStart(t: Token, bit: number): boolean {
   return bit === 0 || (t.wi.mask & bit) !== 0 || t.wi.stale;
+}
+
+/** The bits of several vocabularies, for one mayStart test; 0 (always unsure) when one of them has none. */
+export function anyOfBits(...bits: number[]): number {
+  let all = 0;
+  for (const b of bits) {
+    if (b === 0) return 0;
+    all |= b;
+  }
+  return all;
 }
 
 function isWordChar(ch: string | undefined): boolean {
@@ -513,8 +523,8 @@ export class Lexicon<K extends string> {
   /** The entries as a trie over lower-case tokens: a match walks it token by token. */
   private readonly root = new Map<string, LexNode<K>>();
   private maxLen = 1;
-  /** This Lexicon's bit in WordInfo.mask; 0 when the bits ran out (then the Map is asked). */
-  private readonly bit: number;
+  /** This Lexicon's bit in WordInfo.mask (on its entries' first words); 0 when the bits ran out (then the Map is asked). */
+  readonly bit: number;
 
   constructor() {
     this.bit = newVocabularyBit();
