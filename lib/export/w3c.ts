@@ -10,7 +10,7 @@
 // Reading: our own exports come back exactly; other tools' annotations with a TextQuoteSelector
 // become the reader's highlights (kind "note"), those of a whole page with a text body become page
 // notes, anything else (no text, not a web page) is skipped and counted.
-import { localDay, normalizedValue, cleanTags } from "../store/derive";
+import { cleanTags, hash53, localDay, normalizedValue } from "../store/derive";
 import { CURRENT_VERSION } from "../store/schema";
 import type { AnnotationRecord, NoteRecord, PageRecord } from "../store/types";
 import { siteOf } from "../store/url";
@@ -261,25 +261,11 @@ function readBodies(item: Record<string, unknown>, path: string): Bodies {
   return { note, tags: cleanTags(tags), ...(classifying ? { classifying } : {}) };
 }
 
-/** cyrb53, for stable ids of other tools' annotations (importing the same file twice adds nothing). */
-function hash(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
-}
-
 function idOf(item: Record<string, unknown>, path: string): string {
-  if (item.id === undefined) return `w3c-${hash(JSON.stringify([item.target, item.body, item.bodyValue, item.created]))}`;
+  if (item.id === undefined) return `w3c-${hash53(JSON.stringify([item.target, item.body, item.bodyValue, item.created]))}`;
   const iri = string(item.id, `${path}.id`, LIMITS.url, 1);
   const own = idOfIri(iri);
-  return own !== undefined ? recordId(own, `${path}.id`) : `w3c-${hash(iri)}`;
+  return own !== undefined ? recordId(own, `${path}.id`) : `w3c-${hash53(iri)}`;
 }
 
 export interface W3CImport {

@@ -64,7 +64,7 @@ export function annotationSearchWords(r: { text: string; attributes: AnnotationA
 }
 
 /** cyrb53: a fast 53-bit string hash (not cryptographic; collisions are harmless here, see fingerprintOf). */
-function hash53(s: string): string {
+export function hash53(s: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
