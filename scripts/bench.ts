@@ -2,13 +2,20 @@
 //
 //   rules      extract() over the real-article corpus (../shared/corpus/unc, skipped when absent) and
 //              the seed articles, against one pass of /\d+/g over the same texts.
+//   families   where extract() spends its time on the corpus: each step of it, against the same floor.
 //   scaling    extract() on 10 KB, 100 KB and 1 MB texts: cost per MB should stay flat (linear time).
 //   cli        the extract CLI on the whole corpus, against a node process that reads the same files
 //              and runs the same trivial regex.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { findDocuments } from "../lib/extract/documents";
 import { extract } from "../lib/extract/index";
+import { findInstructions } from "../lib/extract/instructions";
+import { findLeaders } from "../lib/extract/leaders";
+import { findNumbers } from "../lib/extract/numbers";
+import { splitSentences, tokenize } from "../lib/extract/sentences";
+import { normalizeText } from "../lib/extract/text";
 import { articleFromHtml } from "../lib/page/html-text";
 
 // the project folder: this script sits in scripts/ (process.argv[1], also when bundled by run-ts)
@@ -71,6 +78,41 @@ function row(label: string, texts: string[], runs: number) {
   return ratio;
 }
 
+/** Each step of extract() over the texts, timed on its own (the best of `runs` passes per step). */
+function families(texts: string[], runs: number) {
+  const steps = ["normalize", "documents", "numbers", "tokens", "sentences", "leaders", "instructions"] as const;
+  const best = new Map<string, number>(steps.map((s) => [s, Infinity]));
+  const floorMs = best0(runs, () => floorPass(texts));
+  for (let r = 0; r < runs; r++) {
+    const spent = new Map<string, number>(steps.map((s) => [s, 0]));
+    const time = <T>(step: string, fn: () => T): T => {
+      const t0 = performance.now();
+      const out = fn();
+      spent.set(step, spent.get(step)! + performance.now() - t0);
+      return out;
+    };
+    for (const t of texts) {
+      const nt = time("normalize", () => normalizeText(t));
+      const docs = time("documents", () => findDocuments(nt));
+      time("numbers", () => findNumbers(nt, {}, docs));
+      time("tokens", () => tokenize(nt));
+      time("sentences", () => splitSentences(nt));
+      const leaders = time("leaders", () => findLeaders(nt, {}));
+      time("instructions", () => findInstructions(nt, {}, leaders));
+    }
+    for (const s of steps) best.set(s, Math.min(best.get(s)!, spent.get(s)!));
+  }
+  console.log("\nfamilies: each step of extract() over the corpus (best of " + runs + "), against the same floor");
+  console.log(
+    "  " + steps.map((s) => `${s} ${best.get(s)!.toFixed(0)} ms (${(best.get(s)! / floorMs).toFixed(1)}×)`).join("   "),
+  );
+}
+
+function best0(runs: number, fn: () => void): number {
+  fn();
+  return best(runs, fn);
+}
+
 function scaling(source: string[]) {
   const joined = source.join("\n\n");
   console.log("\nscaling (linear time: ms per MB should stay flat)");
@@ -80,8 +122,8 @@ function scaling(source: string[]) {
     while (text.length < size) text += `\n\n${joined}`;
     text = text.slice(0, size);
     extract(text);
-    const ms = best(size > 500_000 ? 3 : 10, () => extract(text));
-    const floorMs = best(size > 500_000 ? 3 : 10, () => floorPass([text]));
+    const ms = best(size > 500_000 ? 5 : 10, () => extract(text));
+    const floorMs = best(size > 500_000 ? 5 : 10, () => floorPass([text]));
     perMb.push(ms / mb(size));
     console.log(
       `  ${label.padEnd(7)} extract ${ms.toFixed(1).padStart(8)} ms  ${(ms / mb(size)).toFixed(0).padStart(6)} ms/MB   ratio to floor ${(ms / floorMs).toFixed(1)}×`,
@@ -110,6 +152,7 @@ function main() {
   if (fs.existsSync(UNC)) {
     corpus = readTexts(UNC, (f) => f.endsWith(".txt"));
     row("corpus (shared/corpus/unc)", corpus, 3);
+    families(corpus, 3);
   } else {
     console.log(`corpus: skipped — ${UNC} is absent (the benchmark uses it when it is there)`);
   }

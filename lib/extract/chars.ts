@@ -16,6 +16,12 @@ export const C_UPPER = 16;
 export const C_LOWER = 32;
 /** /\s/ */
 export const C_SPACE = 64;
+/**
+ * The code unit may read otherwise in a lower-cased text: it changes under toLowerCase() on its
+ * own, or is half of a surrogate pair. (One that does not change alone does not change in a whole
+ * string either: the only context rule of toLowerCase, final sigma, is about Σ, which changes.)
+ */
+export const C_CASED = 128;
 /** /[\p{L}\p{M}\p{N}]/u: the characters of a word. */
 export const C_WORD = C_LETTER | C_MARK | C_NUMBER;
 
@@ -38,6 +44,7 @@ function fill(code: number): number {
   if (RE_UPPER.test(ch)) v |= C_UPPER;
   if (RE_LOWER.test(ch)) v |= C_LOWER;
   if (RE_SPACE.test(ch)) v |= C_SPACE;
+  if (ch.toLowerCase() !== ch || (code >= 0xd800 && code <= 0xdfff)) v |= C_CASED;
   TABLE[code] = v;
   return v;
 }
@@ -52,11 +59,6 @@ export function charClass(code: number): number {
 /** charClass for a code unit known to be one (charCodeAt inside the string): no range check. */
 export function unitClass(code: number): number {
   return TABLE[code]! || fill(code);
-}
-
-/** The classes of the code unit at `i` of `s` (0 past either end). */
-export function classAt(s: string, i: number): number {
-  return charClass(s.charCodeAt(i));
 }
 
 /** Classes of the first code unit of `s` (0 for ""), as `/^\p{…}/u` would answer for a BMP start. */
@@ -81,38 +83,4 @@ export function isUpperChar(c: string | undefined): boolean {
 
 export function isLowerChar(c: string | undefined): boolean {
   return c !== undefined && (charClass(c.charCodeAt(0)) & C_LOWER) !== 0;
-}
-
-// ---- interned slices ----------------------------------------------------------------------
-
-const INTERN_BITS = 14;
-const INTERN_MASK = (1 << INTERN_BITS) - 1;
-const INTERN_MAX = 32;
-const internTable: (string | undefined)[] = new Array(1 << INTERN_BITS).fill(undefined);
-
-/**
- * `s.slice(a, b)`, from a small cache of recent short slices: the words of a text repeat, so most
- * tokens reuse one string instead of allocating their own (and Map and Set look-ups reuse its
- * hash). A direct-mapped table: a collision just replaces the older string.
- */
-export function internSlice(s: string, a: number, b: number): string {
-  const len = b - a;
-  if (len > INTERN_MAX || len <= 0) return s.slice(a, b);
-  let h = 0x811c9dc5 ^ len;
-  for (let k = a; k < b; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  const slot = (h ^ (h >>> 15)) & INTERN_MASK;
-  const hit = internTable[slot];
-  if (hit !== undefined && hit.length === len) {
-    let same = true;
-    for (let k = 0; k < len; k++) {
-      if (hit.charCodeAt(k) !== s.charCodeAt(a + k)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return hit;
-  }
-  const fresh = s.slice(a, b);
-  internTable[slot] = fresh;
-  return fresh;
 }

@@ -159,7 +159,7 @@ function directiveIn(
   leaders: Leaders,
   carried: { speaker?: string; sentence: number } | null,
 ): { speaker?: string; verb: string } | null {
-  const clauseStart = clauseStartOf(toks, ta, tb);
+  let clauseStart = -1; // worked out at the first verb (most sentences have none)
   for (let k = ta; k < tb; k++) {
     const t = toks[k]!;
     if (!t.w || !mayStart(t, VERB_START)) continue;
@@ -168,6 +168,7 @@ function directiveIn(
     const m = dm ?? sm;
     if (!m) continue;
     const vEnd = k + m.len;
+    if (clauseStart < 0) clauseStart = clauseStartOf(toks, ta, tb);
     // a capitalised verb inside a sentence names a document or a body: "Chỉ thị 15", "Ban Chỉ đạo"
     const atStart = k === ta || k === clauseStart || (k > ta && /^[“"‘(]$/.test(toks[k - 1]!.t));
     if (startsUpper(t) && !atStart) continue;

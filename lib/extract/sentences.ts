@@ -1,6 +1,6 @@
 // Words and sentences of a normalised text, shared by the leader and instruction rules.
 // Both scans are linear: one pass over the characters, no backtracking regular expressions.
-import { C_LETTER, C_LOWER, C_NUMBER, C_SPACE, C_UPPER, C_WORD, anyClass, charClass, unitClass } from "./chars";
+import { C_CASED, C_LETTER, C_LOWER, C_NUMBER, C_SPACE, C_UPPER, C_WORD, anyClass, charClass, unitClass } from "./chars";
 import { normalizeText, type NormalizedText } from "./text";
 
 /** A word or one punctuation character of `nt.text`. */
@@ -210,6 +210,13 @@ type WithTokens = NormalizedText & { [TOKENS]?: Token[] };
 export function tokenize(nt: NormalizedText): Token[] {
   const cached = (nt as WithTokens)[TOKENS];
   if (cached) return cached;
+  const out = tokens(nt);
+  if (Object.isExtensible(nt)) Object.defineProperty(nt, TOKENS, { value: out, enumerable: false });
+  return out;
+}
+
+/** tokenize, without keeping the tokens on the text. */
+function tokens(nt: NormalizedText): Token[] {
   const text = nt.text;
   const lower = nt.lower;
   const out: Token[] = [];
@@ -254,7 +261,7 @@ export function tokenize(nt: NormalizedText): Token[] {
         const ch = text.charCodeAt(i);
         const chCls = unitClass(ch);
         if ((chCls & C_WORD) === 0) break;
-        const lc = lower.charCodeAt(i);
+        const lc = (chCls & C_CASED) !== 0 ? lower.charCodeAt(i) : ch; // the same in `lower` unless cased
         h = hashStep(h, lc);
         if (ch !== lc) f |= F_DIFF_TAIL;
         if ((chCls & C_LOWER) !== 0) f |= F_LOWER;
@@ -283,7 +290,6 @@ export function tokenize(nt: NormalizedText): Token[] {
     out.push(new Tok(start, i, f, wordInfoAt(lower, start, i, h), nt));
     space = 0;
   }
-  if (Object.isExtensible(nt)) Object.defineProperty(nt, TOKENS, { value: out, enumerable: false });
   return out;
 }
 
@@ -489,7 +495,7 @@ export function tokenIndexAt(tokens: readonly Token[], s: number): number {
 
 /** The lower-case tokens of a vocabulary phrase, tokenised exactly as a text would be. */
 export function phraseTokens(phrase: string): string[] {
-  return tokenize(normalizeText(freshCopy(phrase))).map((t) => t.l);
+  return tokens(normalizeText(freshCopy(phrase))).map((t) => t.l);
 }
 
 /**

@@ -156,10 +156,19 @@ export function toOriginalSpan(nt: NormalizedText, start: number, end: number): 
 export function written(nt: NormalizedText, start: number, end: number): string {
   if (end <= start) return "";
   const span = toOriginalSpan(nt, start, end);
-  return nt.original
-    .slice(span.start, span.end)
-    .normalize("NFC")
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const raw = nt.original.slice(span.start, span.end);
+  // names, titles, units and verbs come back again and again: their cleaned forms are kept
+  let clean = writtenCache.get(raw);
+  if (clean === undefined) {
+    clean = raw
+      .normalize("NFC")
+      .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (writtenCache.size >= 4096) writtenCache.clear();
+    writtenCache.set(raw, clean);
+  }
+  return clean;
 }
+
+const writtenCache = new Map<string, string>();
