@@ -2,7 +2,6 @@
 // Runs a TypeScript script of this project, bundled once with esbuild into node_modules/.cache and
 // rebuilt only when one of its sources changes: the CLI starts in milliseconds, not through a loader.
 //   node scripts/run-ts.mjs scripts/extract.ts ARGS...
-import { buildSync } from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,7 +14,9 @@ if (!entry) {
 }
 const cacheDir = path.join(root, "node_modules/.cache/run-ts");
 const name = path.relative(root, path.resolve(entry)).replace(/[\\/]/g, "__").replace(/\.ts$/, "");
-const outfile = path.join(cacheDir, `${name}.mjs`);
+// split: code behind a dynamic import (the CLI's HTML reader) loads only when it is needed
+const outdir = path.join(cacheDir, name);
+const outfile = path.join(outdir, "main.mjs");
 const metaFile = path.join(cacheDir, `${name}.meta.json`);
 
 function stale() {
@@ -29,11 +30,15 @@ function stale() {
 }
 
 if (stale()) {
-  fs.mkdirSync(cacheDir, { recursive: true });
+  // esbuild itself loads only to rebuild
+  const { buildSync } = await import("esbuild");
+  fs.mkdirSync(outdir, { recursive: true });
   const result = buildSync({
     absWorkingDir: root,
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { main: entry },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -45,12 +50,15 @@ if (stale()) {
     logLevel: "error",
     alias: { "@": root },
   });
-  // written aside and renamed, so a concurrent run never imports half a file
-  const tmp = `${outfile}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, result.outputFiles[0].contents);
+  // written aside and renamed, chunks before the entry, so a concurrent run never imports half a file
+  const files = [...result.outputFiles].sort((a, b) => (a.path === outfile) - (b.path === outfile));
+  for (const file of files) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, file.contents);
+    fs.renameSync(tmp, file.path);
+  }
   fs.writeFileSync(`${metaFile}.${process.pid}.tmp`, JSON.stringify(result.metafile));
   fs.renameSync(`${metaFile}.${process.pid}.tmp`, metaFile);
-  fs.renameSync(tmp, outfile);
 }
 process.argv = [process.argv[0], path.resolve(entry), ...args];
 await import(pathToFileURL(outfile).href);

@@ -911,6 +911,15 @@ function resolveBareTitles(found: Found[]): void {
   found.sort((x, y) => x.draft.start - y.draft.start);
   const named = found.filter((f) => f.draft.name !== "" && f.heads.length > 0);
   const namedWords = new Map(named.map((g) => [g, new Set(titleWords(g.draft.title))]));
+  // the named by each of their heads, in text order: a bare title looks only at those with its head
+  const byHead = new Map<string, Found[]>();
+  for (const g of named) {
+    for (const h of new Set(g.heads)) {
+      const list = byHead.get(h);
+      if (list) list.push(g);
+      else byHead.set(h, [g]);
+    }
+  }
   const keep: Found[] = [];
   for (const f of found) {
     if (!f.bare) {
@@ -928,15 +937,18 @@ function resolveBareTitles(found: Found[]): void {
       if (f.places.includes("việt nam") && foreign.length > 0) return false;
       return bareForeign.every((p) => g.places.includes(p) || !COUNTRY_KEYS.has(p));
     };
+    // the nearest compatible one before it, else the first after it (compatible ones have its head)
     let ref: Found | undefined;
-    for (const g of named) {
-      if (!compatible(g)) continue;
-      if (g.draft.start < f.draft.start) ref = g;
-      else {
-        ref ??= g;
-        break;
-      }
+    const list = byHead.get(head) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.draft.start < f.draft.start) lo = mid + 1;
+      else hi = mid;
     }
+    for (let k = lo - 1; k >= 0 && !ref; k--) if (compatible(list[k]!)) ref = list[k];
+    for (let k = lo; k < list.length && !ref; k++) if (compatible(list[k]!)) ref = list[k];
     if (!ref) continue; // a bare title nobody is named with: not annotated
     f.draft.refersTo = ref.draft.name;
     keep.push(f);

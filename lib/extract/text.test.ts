@@ -63,6 +63,18 @@ describe("offsets map back to the input as it was read", () => {
     expect(written(nt, at, at + "Tỉnh ủy viên".length)).toBe("Tỉnh uỷ viên");
   });
 
+  it("normalises a long text as it does its parts", () => {
+    // a long text goes through another path than a short one (see sameLengthFixedOrNull)
+    const part = "Hoà bình\u00A0uỷ ban\tthuý\u2010Ðà; quý I–II, hoàn thành.\n";
+    const short = normalizeText(part);
+    const long = normalizeText(part.repeat(3000));
+    expect(long.map).toBeNull();
+    expect(long.text).toBe(short.text.repeat(3000));
+    expect(long.lower).toBe(short.lower.repeat(3000));
+    const decomposed = normalizeText(`${part.repeat(3000)}Hoà bình`.normalize("NFD"));
+    expect(decomposed.text.startsWith(short.text.repeat(3000))).toBe(true);
+  });
+
   it("survives hostile input", () => {
     for (const input of ["", "\u0300\u0301", "\uD800x\uDC00", "\u200B".repeat(1000), "a\u0300".repeat(10_000)]) {
       const nt = normalizeText(input);

@@ -82,16 +82,41 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+/**
+ * The text with SAME_LENGTH fixed, or null when it holds a character LENGTH_CHANGING takes. A short
+ * text goes through one native replace (quickest when the answer is a text); a long one through
+ * the matches one by one, which stops at the first such character (no pass over the rest).
+ */
+function sameLengthFixedOrNull(original: string): string | null {
+  const re = SAME_LENGTH_OR_CHANGING;
+  if (original.length <= 65_536) {
+    let lengthChanging = false;
+    const fixed = original.replace(re, (m) => {
+      if (m.length === 1 && ANY_LENGTH_CHANGING.test(m)) {
+        lengthChanging = true;
+        return m;
+      }
+      return sameLengthFix(m);
+    });
+    return lengthChanging ? null : fixed;
+  }
+  re.lastIndex = 0;
+  const parts: string[] = [];
+  let at = 0;
+  for (let m = re.exec(original); m !== null; m = re.exec(original)) {
+    const s = m[0];
+    if (s.length === 1 && ANY_LENGTH_CHANGING.test(s)) return null;
+    parts.push(original.slice(at, m.index), sameLengthFix(s));
+    at = m.index + s.length;
+  }
+  if (at === 0) return original;
+  parts.push(original.slice(at));
+  return parts.join("");
+}
+
 export function normalizeText(original: string): NormalizedText {
-  let lengthChanging = false;
-  const fixed = original.replace(SAME_LENGTH_OR_CHANGING, (m) => {
-    if (m.length === 1 && ANY_LENGTH_CHANGING.test(m)) {
-      lengthChanging = true;
-      return m;
-    }
-    return sameLengthFix(m);
-  });
-  if (!lengthChanging) return { original, text: fixed, lower: lowerSameLength(fixed), map: null };
+  const fixed = sameLengthFixedOrNull(original);
+  if (fixed !== null) return { original, text: fixed, lower: lowerSameLength(fixed), map: null };
 
   const parts: string[] = [];
   const map: OffsetMap = { textStarts: [], origStarts: [], identity: [] };
