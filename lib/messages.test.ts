@@ -10,19 +10,20 @@ import {
 
 describe("parseContentToBackground", () => {
   const text = "Chiều 16/3, Thủ tướng yêu cầu.";
-  const annotation = { kind: "number", subkind: "date", start: 6, end: 10, text: "16/3", value: "--03-16" };
-  const visit = { type: "record-visit", page: { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" }, text, annotations: [annotation] };
+  const visit = { type: "annotate-page", page: { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" }, text, from: 0 };
   it("accepts a visit and drops extra fields", () => {
     expect(parseContentToBackground({ ...visit, evil: "<script>" })).toEqual(visit);
   });
   it.each([
     ["null", null],
-    ["a string", "record-visit"],
+    ["a string", "annotate-page"],
     ["an unknown type", { ...visit, type: "delete-everything" }],
     ["a page that is not http", { ...visit, page: { url: "javascript:alert(1)", title: "T" } }],
     ["a bad article date", { ...visit, page: { ...visit.page, articleDate: "17/03/2023" } }],
-    ["an annotation beyond the text", { ...visit, annotations: [{ ...annotation, start: 6, end: 999 }] }],
-    ["a malformed annotation", { ...visit, annotations: [{ kind: "number" }] }],
+    ["a batch starting beyond the text", { ...visit, from: 999 }],
+    ["a batch starting nowhere", { ...visit, from: -1 }],
+    ["a fractional start", { ...visit, from: 1.5 }],
+    ["a continued flag that is not a boolean", { ...visit, continued: "yes" }],
     ["a non-string text", { ...visit, text: 42 }],
     ["an array", [visit]],
   ])("rejects %s", (_label, message) => {

@@ -22,8 +22,12 @@ export interface VisitPage {
 
 /** Content script → background. */
 export type ContentToBackground =
-  /** The page's article text and what the rules found in it: stored, and the page's records returned. */
-  | { type: "record-visit"; page: VisitPage; text: string; annotations: Annotation[]; continued?: boolean }
+  /**
+   * The page's article text, all read so far: the background runs the rules on it from `from` on
+   * (the new batch; earlier batches were read before), stores the visit, and answers with an
+   * AnnotateReply. The rules run there, not on the page's thread.
+   */
+  | { type: "annotate-page"; page: VisitPage; text: string; from: number; continued?: boolean }
   | { type: "update-annotation"; id: string; patch: AnnotationPatch }
   /** Text the reader selected, with a note; `id` is made by the sender so a retried save is not doubled. */
   | { type: "save-note"; id: string; page: VisitPage; selectors: Selectors; note: string };
@@ -71,11 +75,26 @@ export interface StoredOnPage {
   status: ReviewStatus;
   starred: boolean;
   note: string;
-  /** The annotation in the extractor's shape (attributes included), for the card. */
+  /**
+   * The annotation in the extractor's shape (attributes included), for the card; null when the
+   * page has it already (found in this batch, or earlier in the page) or it is a note.
+   */
   annotation: Annotation | null;
 }
 
 export type VisitReply = { ok: true; records: StoredOnPage[] } | WriteFailure;
+
+/** The answer to annotate-page: what the rules found in the new batch (offsets into the whole text) and how storing went. */
+export interface AnnotateReply {
+  annotations: Annotation[];
+  /** The stored record of each annotation, by index (null: not stored). */
+  ids: (string | null)[];
+  /**
+   * ok: the page's other records it must know of (set by the reader, notes, older readings still
+   * found in the text); the untouched records of `annotations` are only in `ids`.
+   */
+  visit: VisitReply;
+}
 
 const MAX_TEXT = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -133,7 +152,6 @@ export function parseAnnotation(v: unknown): Annotation | null {
 }
 
 const MAX_PAGE_TEXT = 50_000_000;
-const MAX_ANNOTATIONS = 200_000;
 const STATUSES: readonly string[] = ["new", "confirmed", "rejected"] satisfies ReviewStatus[];
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -163,18 +181,12 @@ function parsePatch(v: unknown): AnnotationPatch | null {
 
 export function parseContentToBackground(message: unknown): ContentToBackground | null {
   if (!isObject(message)) return null;
-  if (message.type === "record-visit") {
+  if (message.type === "annotate-page") {
     const page = parseVisitPage(message.page);
-    const { text, annotations, continued } = message;
-    if (!page || !isString(text, MAX_PAGE_TEXT) || !Array.isArray(annotations) || annotations.length > MAX_ANNOTATIONS) return null;
+    const { text, from, continued } = message;
+    if (!page || !isString(text, MAX_PAGE_TEXT) || !isCount(from) || from > text.length) return null;
     if (continued !== undefined && typeof continued !== "boolean") return null;
-    const parsed: Annotation[] = [];
-    for (const a of annotations) {
-      const ok = parseAnnotation(a);
-      if (!ok || ok.end > text.length) return null;
-      parsed.push(ok);
-    }
-    return { type: "record-visit", page, text, annotations: parsed, ...(continued ? { continued } : {}) };
+    return { type: "annotate-page", page, text, from, ...(continued ? { continued } : {}) };
   }
   if (message.type === "update-annotation") {
     const patch = parsePatch(message.patch);

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeSpan } from "./anchor/selectors";
-import type { ContentToBackground } from "./messages";
-import { recordPageVisit, saveNoteFromPage, updateFromPage } from "./store-service";
+import { annotatePage, recordPageVisit, saveNoteFromPage, updateFromPage, type VisitInput } from "./store-service";
 import { freshDb } from "./store/testing";
 
 const TEXT = "Chiều 16/3, Thủ tướng Chính phủ Phạm Minh Chính yêu cầu các bộ triển khai Chỉ thị số 15-CT/TW.";
 const at = (s: string) => TEXT.indexOf(s);
-const visit: Extract<ContentToBackground, { type: "record-visit" }> = {
-  type: "record-visit",
+const visit: VisitInput = {
   page: { url: "https://baochinhphu.vn/a.htm?utm_source=x", title: "Bài", articleDate: "2023-03-17" },
   text: TEXT,
   annotations: [
@@ -79,5 +77,62 @@ describe("visits", () => {
     expect((await db.pages.toArray()).map((p) => p.visits)).toEqual([1]);
     await recordPageVisit(db, visit);
     expect((await db.pages.toArray()).map((p) => p.visits)).toEqual([2]);
+  });
+});
+
+describe("annotatePage (the rules run in the background)", () => {
+  const page = { url: "https://baochinhphu.vn/a.htm", title: "Bài", articleDate: "2023-03-17" };
+
+  it("finds the entities of the new batch only, with offsets into the whole text, and stores them", async () => {
+    const db = freshDb("service");
+    const first = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    expect(first.annotations.map((a) => a.text)).toContain("Chỉ thị số 15-CT/TW");
+    for (const a of first.annotations) expect(TEXT.slice(a.start, a.end)).toBe(a.text);
+    expect(first.visit.ok).toBe(true);
+    expect(first.ids.filter(Boolean)).toHaveLength(first.annotations.length);
+
+    const late = "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn dự hội nghị ngày 20/5.";
+    const whole = `${TEXT}\n\n${late}`;
+    const second = await annotatePage(db, { type: "annotate-page", page, text: whole, from: TEXT.length + 2, continued: true });
+    expect(second.annotations.length).toBeGreaterThan(0);
+    for (const a of second.annotations) {
+      expect(a.start).toBeGreaterThanOrEqual(TEXT.length + 2);
+      expect(whole.slice(a.start, a.end)).toBe(a.text);
+    }
+    expect((await db.pages.toArray()).map((p) => p.visits)).toEqual([1]);
+    expect(await db.annotations.count()).toBe(first.annotations.length + second.annotations.length);
+  });
+
+  it("still answers with the annotations when the store is full", async () => {
+    const db = freshDb("service");
+    db.use({
+      stack: "dbcore",
+      name: "full-disk",
+      create: (down) => ({ ...down, table: (name) => ({ ...down.table(name), mutate: () => Promise.reject(new DOMException("disk full", "QuotaExceededError")) }) }),
+    });
+    const reply = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    expect(reply.annotations.length).toBeGreaterThan(0);
+    expect(reply.visit).toMatchObject({ ok: false, error: "storage-full" });
+  });
+});
+
+describe("annotatePage replies", () => {
+  it("send each annotation once: the untouched records of the batch come back as ids only", async () => {
+    const db = freshDb("service");
+    const page = { url: "https://baochinhphu.vn/a.htm", title: "Bài", articleDate: "2023-03-17" };
+    const reply = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    expect(reply.ids).toHaveLength(reply.annotations.length);
+    expect(reply.ids.every((id) => typeof id === "string")).toBe(true);
+    expect(reply.visit).toEqual({ ok: true, records: [] });
+    // the reader stars one; an older reading stored an annotation the rules no longer find
+    await updateFromPage(db, { type: "update-annotation", id: reply.ids[0]!, patch: { starred: true } });
+    const stale = { kind: "number", subkind: "quantity", start: 0, end: 5, text: "Chiều", value: 1 } as const;
+    await recordPageVisit(db, { page, text: TEXT, annotations: [stale] });
+    const again = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    expect(again.ids).toEqual(reply.ids);
+    const records = again.visit.ok ? again.visit.records : [];
+    expect(records.find((r) => r.id === reply.ids[0])).toMatchObject({ starred: true, annotation: null });
+    expect(records.find((r) => r.text === "Chiều")?.annotation).toMatchObject({ kind: "number", text: "Chiều" });
+    expect(records).toHaveLength(2);
   });
 });

@@ -2,15 +2,21 @@
 // toolbar button, and take the reader to a stored passage.
 import { browser } from "wxt/browser";
 import type { Selectors } from "@/lib/anchor/selectors";
-import type { BackgroundToContent, ContentToBackground, VisitReply, WriteResult } from "@/lib/messages";
+import type { AnnotateReply, BackgroundToContent, ContentToBackground, WriteResult } from "@/lib/messages";
 import { canonicalUrl, type PolicyLensDB } from "@/lib/store";
-import { recordPageVisit, saveNoteFromPage, updateFromPage } from "@/lib/store-service";
+import { annotatePage, saveNoteFromPage, updateFromPage } from "@/lib/store-service";
 
-export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number): Promise<VisitReply | WriteResult> {
+/** In the background's own performance panel: the rules and the store, off the page's thread. */
+const BACKGROUND_MEASURE = "policy-lens:background";
+
+export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number): Promise<AnnotateReply | WriteResult> {
   switch (message.type) {
-    case "record-visit": {
-      await setBadge(tabId, message.annotations.length);
-      return recordPageVisit(db, message);
+    case "annotate-page": {
+      const t0 = performance.now();
+      const reply = await annotatePage(db, message, Date.now(), (family, error) => console.warn(`[policy-lens] the ${family} rules failed on ${message.page.url}`, error));
+      performance.measure(BACKGROUND_MEASURE, { start: t0, end: performance.now(), detail: { url: message.page.url, chars: message.text.length - message.from } });
+      await setBadge(tabId, reply.annotations.length);
+      return reply;
     }
     case "update-annotation":
       return updateFromPage(db, message);

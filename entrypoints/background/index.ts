@@ -23,7 +23,7 @@ export default defineBackground(() => {
       if (!message) return rejectMessage(raw);
       const tabId = sender.tab.id;
       return handleContentMessage(db(), message, tabId).then(async (reply) => {
-        if (message.type === "record-visit") await flushPendingFocus(tabId);
+        if (message.type === "annotate-page") await flushPendingFocus(tabId);
         return reply;
       });
     }

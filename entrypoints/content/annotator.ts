@@ -2,16 +2,19 @@
 // focus shows a card, keys move between highlights, late content is annotated as it arrives, and
 // everything is stored through the background. Nothing is added to the page but the card's host;
 // every listener ends with `signal`.
+//
+// The page's thread does only what needs its DOM: find the article and read its text (one short
+// task), then draw the ranges the background sends back. The rules run in the background, so a
+// long article costs the page no more than reading it.
 import type { CardState, ReaderNote } from "@/components/HighlightCard";
 import { anchor } from "@/lib/anchor/anchor";
 import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
 import type { Translate } from "@/lib/i18n";
-import type { AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, VisitReply, WriteFailure, WriteResult } from "@/lib/messages";
-import { articleTextNodes, findArticleBody, FurnitureCheck, isVietnamese } from "@/lib/page/article";
-import { extractInChunks } from "@/lib/page/chunked-extract";
+import type { AnnotateReply, AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, WriteFailure, WriteResult } from "@/lib/messages";
+import { findArticleBody, isVietnamese } from "@/lib/page/article";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
-import { buildTextMap, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
+import { collectArticleText, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
 import { CardHost } from "./card";
 
 type HighlightKey = AnnotationKind | "note" | "focus";
@@ -26,9 +29,13 @@ export const HIGHLIGHT_NAMES: Record<HighlightKey, string> = {
 
 /** User Timing names, visible in the browser's performance panel (documented in the README). */
 export const MEASURES = {
+  /** On the page's thread: finding the article and reading its text. */
   detect: "policy-lens:detect",
-  extract: "policy-lens:extract",
+  /** On the page's thread: one slice of drawing highlights. */
+  draw: "policy-lens:draw",
+  /** Wall clock, from the start until the first highlights are drawn (the rules run meanwhile in the background). */
   annotate: "policy-lens:annotate",
+  /** Wall clock, from late content noticed until it is drawn. */
   update: "policy-lens:update",
 } as const;
 
@@ -43,7 +50,9 @@ export interface AnnotatorDeps {
 const HOVER_DELAY_MS = 120;
 const HIDE_DELAY_MS = 350;
 const MUTATION_DEBOUNCE_MS = 250;
-const CHUNK_BUDGET_MS = 40;
+/** Drawing thousands of highlights is cut into slices of about this long, so the page keeps painting. */
+const DRAW_BUDGET_MS = 8;
+const DRAW_STEP = 100;
 /** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
 const RETRY_DELAYS_MS = [150, 600, 2000];
 
@@ -62,6 +71,8 @@ function randomId(): string {
 
 const highlightApi = () => typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 const spanKey = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const signatureOf = (text: string) => `${text.length}:${text.slice(0, 300)}`;
 const DEFAULT_STATE: CardState = { starred: false, status: "new", note: "" };
 
 /** A reader's note placed on the page: like a Placed, with the note's quote for the card. */
@@ -73,18 +84,18 @@ interface PlacedNote {
 
 export class PageAnnotator {
   private readonly placed = new PlacedAnnotations();
-  private readonly processed = new WeakSet<Text>();
-  private readonly furniture = new FurnitureCheck();
   /** Card state by placement id, from the store. */
   private readonly states = new Map<string, CardState>();
   /** Stored record id by placement id. */
   private readonly recordIds = new Map<string, string>();
   private readonly notes: PlacedNote[] = [];
   private readonly highlights = new Map<HighlightKey, Highlight>();
-  private readonly card: CardHost;
+  /** Made on first use: most page views never show a card. */
+  private cardHost: CardHost | undefined;
   /** All article text read so far, batch after batch, with its nodes: what offsets refer to. */
-  private readonly page: TextMap = { text: "", segments: [] };
-  private readonly segmentOf = new Map<Text, TextSegment>();
+  private page: TextMap = { text: "", segments: [] };
+  /** The segment of each text node read, made when first needed (late content, a selection). */
+  private segmentByNode: Map<Text, TextSegment> | undefined;
   private container: Element | null = null;
   private title = "";
   private articleDate?: string;
@@ -97,15 +108,23 @@ export class PageAnnotator {
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
-  private storeChain: Promise<unknown> = Promise.resolve();
+  /** Batches go to the background one after another, so a late batch never overtakes the first. */
+  private batchChain: Promise<unknown> = Promise.resolve();
+  /** True once the first batch's highlights are drawn. */
+  private drawn = false;
+  /** A jump to a stored passage that arrived before the first highlights were drawn. */
+  private pendingFocus: Selectors | undefined;
   /** Set once this page view's first batch was sent: later batches are not new visits. */
   private visitSent = false;
   /** Why the last visit could not be stored, shown when the reader then edits an annotation. */
   private storeFailure: WriteFailure | undefined;
 
   constructor(private readonly deps: AnnotatorDeps) {
-    this.card = new CardHost(deps.doc, deps.t);
     deps.signal.addEventListener("abort", () => this.dispose(), { once: true });
+  }
+
+  private get card(): CardHost {
+    return (this.cardHost ??= new CardHost(this.deps.doc, this.deps.t));
   }
 
   get annotated(): boolean {
@@ -118,7 +137,7 @@ export class PageAnnotator {
 
   /** A short fingerprint of the article annotated: its length and its first words. */
   get articleSignature(): string {
-    return `${this.page.text.length}:${this.page.text.slice(0, 300)}`;
+    return signatureOf(this.page.text);
   }
 
   /**
@@ -128,65 +147,113 @@ export class PageAnnotator {
   async start(unlessArticle?: string): Promise<boolean> {
     const { doc, signal } = this.deps;
     const t0 = performance.now();
-    if (!isVietnamese(doc)) return false;
-    const body = findArticleBody(doc);
+    const body = isVietnamese(doc) ? findArticleBody(doc) : null;
     performance.measure(MEASURES.detect, { start: t0, end: performance.now() });
     if (!body || signal.aborted) return false;
-    if (unlessArticle !== undefined) {
-      const text = buildTextMap(body.textNodes).text;
-      if (`${text.length}:${text.slice(0, 300)}` === unlessArticle) return false;
-    }
-    // finding the article was one task: let the page breathe before reading it
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (signal.aborted || !body.container.isConnected) return false;
+    if (unlessArticle !== undefined && signatureOf(body.text.text) === unlessArticle) return false;
     this.container = body.container;
     this.title = body.title;
     this.articleDate = body.publishedDate;
-    if (highlightApi()) {
+    const first = this.annotateBatch(body.text);
+    // content arriving while the background reads the first batch is a batch of its own
+    this.listen();
+    await first;
+    performance.measure(MEASURES.annotate, { start: t0, end: performance.now() });
+    return !signal.aborted;
+  }
+
+  /**
+   * Sends a batch of newly read text (appended to the page text) to the background, which runs
+   * the rules on it and stores the visit, then draws what it found and ties in the stored state.
+   */
+  private annotateBatch(batch: TextMap): Promise<void> {
+    if (batch.segments.length === 0) return Promise.resolve();
+    const from = this.append(batch);
+    const message: ContentToBackground = {
+      type: "annotate-page",
+      page: this.pageInfo,
+      text: this.page.text,
+      from,
+      ...(this.visitSent ? { continued: true } : {}),
+    };
+    this.visitSent = true;
+    const inDocumentOrder = from === 0;
+    const done = this.batchChain
+      .then(() => this.send<AnnotateReply>(message))
+      .then(async (reply) => {
+        if (!reply || !Array.isArray(reply.annotations) || !Array.isArray(reply.ids) || this.deps.signal.aborted) return;
+        await this.draw(reply.annotations, reply.ids, inDocumentOrder);
+        const visit = reply.visit;
+        this.storeFailure = visit && !visit.ok ? visit : undefined;
+        if (visit?.ok) this.applyStored(visit.records);
+        else if (visit) console.warn("[policy-lens] annotations were not saved:", visit.error, visit.detail ?? "");
+      })
+      .catch((error: unknown) => console.warn("[policy-lens] this page could not be annotated", error));
+    this.batchChain = done;
+    return done;
+  }
+
+  /** Appends a batch to the page text (a blank line between batches); returns where it starts. */
+  private append(batch: TextMap): number {
+    if (this.page.segments.length === 0) {
+      this.page = batch;
+      if (this.segmentByNode) for (const seg of batch.segments) this.segmentByNode.set(seg.node, seg);
+      return 0;
+    }
+    const offset = this.page.text.length + 2;
+    this.page.text = `${this.page.text}\n\n${batch.text}`;
+    for (const seg of batch.segments) {
+      const shifted = { node: seg.node, start: seg.start + offset, end: seg.end + offset };
+      this.page.segments.push(shifted);
+      this.segmentByNode?.set(seg.node, shifted);
+    }
+    return offset;
+  }
+
+  private get segmentsByNode(): Map<Text, TextSegment> {
+    if (!this.segmentByNode) {
+      this.segmentByNode = new Map();
+      for (const seg of this.page.segments) this.segmentByNode.set(seg.node, seg);
+    }
+    return this.segmentByNode;
+  }
+
+  /** Draws highlights in slices of a few milliseconds: thousands of them never hold the page. */
+  private async draw(annotations: readonly Annotation[], ids: readonly (string | null)[], inDocumentOrder: boolean): Promise<void> {
+    if (this.highlights.size === 0 && highlightApi()) {
       for (const key of Object.keys(HIGHLIGHT_NAMES) as HighlightKey[]) {
         const h = new Highlight();
         if (key === "focus") h.priority = 2;
         if (key === "note") h.priority = 1;
         this.highlights.set(key, h);
-        CSS.highlights.set(HIGHLIGHT_NAMES[key], h);
+        if (this.visible) CSS.highlights.set(HIGHLIGHT_NAMES[key], h);
       }
     }
-    await this.annotateNodes(body.textNodes, MEASURES.extract);
-    performance.measure(MEASURES.annotate, { start: t0, end: performance.now() });
-    if (signal.aborted) return false;
-    this.listen();
-    return true;
-  }
-
-  /** Reads new text nodes as one more batch of the page text, extracts, places, stores. */
-  private async annotateNodes(nodes: Text[], measure: string): Promise<void> {
-    const fresh = nodes.filter((n) => !this.processed.has(n));
-    if (fresh.length === 0) return;
-    for (const n of fresh) this.processed.add(n);
-    const t0 = performance.now();
-    const batch = buildTextMap(fresh);
-    const offset = this.page.text.length === 0 ? 0 : this.page.text.length + 2;
-    this.page.text = offset === 0 ? batch.text : `${this.page.text}\n\n${batch.text}`;
-    for (const seg of batch.segments) {
-      const shifted = { node: seg.node, start: seg.start + offset, end: seg.end + offset };
-      this.page.segments.push(shifted);
-      this.segmentOf.set(seg.node, shifted);
+    for (let i = 0; i < annotations.length; ) {
+      if (this.deps.signal.aborted) return;
+      const t0 = performance.now();
+      do {
+        const slice = annotations.length <= DRAW_STEP ? annotations : annotations.slice(i, i + DRAW_STEP);
+        const first = i;
+        i += DRAW_STEP;
+        let at = first;
+        for (const p of this.placed.place(this.page, slice, inDocumentOrder)) {
+          this.highlights.get(p.annotation.kind)?.add(p.range);
+          // placements keep the order of the annotations (some may not be placed): find its id
+          while (at < annotations.length && annotations[at] !== p.annotation) at++;
+          const id = ids[at];
+          if (id) this.recordIds.set(p.id, id);
+        }
+      } while (i < annotations.length && performance.now() - t0 < DRAW_BUDGET_MS);
+      performance.measure(MEASURES.draw, { start: t0, end: performance.now() });
+      if (i < annotations.length) await macrotask();
     }
-    const found: Annotation[] = [];
-    await extractInChunks(batch.text, {
-      // each chunk sized to take about this long, so the page stays responsive
-      budgetMs: CHUNK_BUDGET_MS,
-      articleDate: this.articleDate,
-      signal: this.deps.signal,
-      onError: (family, error) => console.warn(`[policy-lens] the ${family} rules failed on this page`, error),
-      onChunk: (chunk) => {
-        const shifted = chunk.map((a) => ({ ...a, start: a.start + offset, end: a.end + offset }));
-        found.push(...shifted);
-        for (const p of this.placed.place(this.page, shifted)) this.highlights.get(p.annotation.kind)?.add(p.range);
-      },
-    });
-    performance.measure(measure, { start: t0, end: performance.now() });
-    if (!this.deps.signal.aborted) this.store(found);
+    if (!this.drawn) {
+      this.drawn = true;
+      const pending = this.pendingFocus;
+      this.pendingFocus = undefined;
+      if (pending) this.focusSelectors(pending);
+    }
   }
 
   // ---- the store, through the background ---------------------------------------------------
@@ -201,26 +268,6 @@ export class PageAnnotator {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
-  }
-
-  /** Stores a batch (visits are serialised, so a late batch never overtakes the first). */
-  private store(annotations: Annotation[]): void {
-    const message: ContentToBackground = {
-      type: "record-visit",
-      page: this.pageInfo,
-      text: this.page.text,
-      annotations,
-      ...(this.visitSent ? { continued: true } : {}),
-    };
-    this.visitSent = true;
-    this.storeChain = this.storeChain
-      .then(() => this.send<VisitReply>(message))
-      .then((reply) => {
-        this.storeFailure = reply && !reply.ok ? reply : undefined;
-        if (reply?.ok) this.applyStored(reply.records);
-        else if (reply) console.warn("[policy-lens] annotations were not saved:", reply.error, reply.detail ?? "");
-      })
-      .catch((error: unknown) => console.warn("[policy-lens] annotations were not saved", error));
   }
 
   /** Ties placements to their stored records (status, star, note) and shows the reader's notes. */
@@ -261,7 +308,7 @@ export class PageAnnotator {
     const { doc, signal } = this.deps;
     doc.addEventListener("pointermove", (e) => this.onPointerMove(e), { passive: true, signal });
     doc.addEventListener("keydown", (e) => this.onKeyDown(e), { capture: true, signal });
-    doc.addEventListener("pointerdown", (e) => !this.card.contains(e) && this.closeCard(), { passive: true, signal });
+    doc.addEventListener("pointerdown", (e) => this.cardHost?.isOpen && !this.card.contains(e) && this.closeCard(), { passive: true, signal });
 
     const observer = new MutationObserver((records) => {
       // our card host lives outside the container: its changes never come here
@@ -276,7 +323,11 @@ export class PageAnnotator {
   /** Late content: lazy paragraphs, "load more", in-place updates. Only new text nodes are read. */
   private async onContentChanged(): Promise<void> {
     if (!this.container?.isConnected || this.deps.signal.aborted) return;
-    await this.annotateNodes(articleTextNodes(this.container, this.furniture), MEASURES.update);
+    const t0 = performance.now();
+    const batch = collectArticleText(this.container, this.segmentsByNode);
+    if (batch.segments.length === 0) return;
+    await this.annotateBatch(batch);
+    performance.measure(MEASURES.update, { start: t0, end: performance.now() });
   }
 
   // ---- the popup and the background ask ---------------------------------------------------------
@@ -307,6 +358,11 @@ export class PageAnnotator {
 
   /** Scrolls to the passage the selectors describe (re-anchored in today's text) and flashes it. */
   focusSelectors(selectors: Selectors): boolean {
+    if (!this.drawn) {
+      // the page is still being annotated: jump once its highlights are there
+      this.pendingFocus = selectors;
+      return this.page.text.length > 0;
+    }
     const found = anchor(this.page.text, selectors);
     const range = found && rangeFor(this.page, found.start, found.end);
     if (!range) return false;
@@ -398,7 +454,7 @@ export class PageAnnotator {
   /** Where a DOM boundary point falls in the page text, or null when outside the article. */
   private offsetOf(node: Node, offset: number): number | null {
     if (node.nodeType === 3) {
-      const seg = this.segmentOf.get(node as Text);
+      const seg = this.segmentsByNode.get(node as Text);
       return seg ? seg.start + Math.min(offset, (node as Text).data.length) : null;
     }
     // an element boundary: the nearest article text node inside or after it
@@ -407,7 +463,7 @@ export class PageAnnotator {
     const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
     walker.currentNode = child;
     for (let n: Node | null = child.nodeType === 3 ? child : walker.nextNode(); n; n = walker.nextNode()) {
-      const seg = this.segmentOf.get(n as Text);
+      const seg = this.segmentsByNode.get(n as Text);
       if (seg) return seg.start;
     }
     return null;
@@ -540,7 +596,7 @@ export class PageAnnotator {
     clearTimeout(this.mutationTimer);
     clearTimeout(this.flashTimer);
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
-    this.card.dispose();
+    this.cardHost?.dispose();
     if (highlightApi()) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.placed.clear();
     this.container = null;

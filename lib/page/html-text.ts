@@ -2,7 +2,6 @@
 // script uses, on a DOM parsed by linkedom.
 import { parseHTML } from "linkedom";
 import { findArticleBody } from "./article";
-import { buildTextMap } from "./text-map";
 
 export interface HtmlArticle {
   text: string;
@@ -15,5 +14,5 @@ export function articleFromHtml(html: string): HtmlArticle | null {
   const { document } = parseHTML(html);
   const body = findArticleBody(document as unknown as Document);
   if (!body) return null;
-  return { text: buildTextMap(body.textNodes).text, title: body.title, publishedDate: body.publishedDate };
+  return { text: body.text.text, title: body.title, publishedDate: body.publishedDate };
 }

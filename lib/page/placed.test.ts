@@ -2,19 +2,16 @@
 import { describe, expect, it } from "vitest";
 import type { Annotation } from "../extract/types";
 import { PlacedAnnotations } from "./placed";
-import { buildTextMap, rangeFor } from "./text-map";
+import { collectArticleText, rangeFor } from "./text-map";
 
 function page(html: string) {
   document.body.innerHTML = html;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const nodes: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-  return buildTextMap(nodes);
+  return collectArticleText(document.body);
 }
 
 const number = (text: string, start: number): Annotation => ({ kind: "number", subkind: "quantity", value: 1, start, end: start + text.length, text });
 
-describe("buildTextMap and rangeFor", () => {
+describe("collectArticleText and rangeFor", () => {
   it("joins blocks with a blank line and maps spans back to live ranges, across inline elements", () => {
     const map = page("<p>Chiều <b>16/3</b>, Thủ tướng</p><p>hơn 200 cam kết</p>");
     expect(map.text).toBe("Chiều 16/3, Thủ tướng\n\nhơn 200 cam kết");

@@ -1,7 +1,7 @@
 // Annotations placed on the live page: each with its Range, found again by the text node under
 // the pointer (hover) or by document order (keyboard), however many batches placed them.
 import type { Annotation } from "../extract/types";
-import { rangeFor, type TextMap } from "./text-map";
+import { rangeFor, segmentIndex, type TextMap } from "./text-map";
 
 export interface Placed {
   annotation: Annotation;
@@ -19,21 +19,29 @@ export class PlacedAnnotations {
   private readonly byId = new Map<string, Placed>();
   private counter = 0;
 
-  /** Places annotations found in one text map; returns the new placements. */
-  place(map: TextMap, annotations: readonly Annotation[]): Placed[] {
+  /**
+   * Places annotations found in one text map (sorted by start, as the rules give them); returns
+   * the new placements. `inDocumentOrder`: they follow every placement so far in the page (the
+   * first batch, chunk after chunk); later batches (late content may come anywhere in the page)
+   * are sorted in by comparing ranges.
+   */
+  place(map: TextMap, annotations: readonly Annotation[], inDocumentOrder = this.items.length === 0): Placed[] {
     const added: Placed[] = [];
+    const segments = map.segments;
     for (const annotation of annotations) {
       const range = rangeFor(map, annotation.start, annotation.end);
       if (!range) continue;
       const placed: Placed = { annotation, range, id: `a${++this.counter}` };
-      for (const seg of map.segments) {
-        if (seg.end <= annotation.start || seg.start >= annotation.end) continue;
+      for (let i = segmentIndex(map, annotation.start); i < segments.length && segments[i]!.start < annotation.end; i++) {
+        const seg = segments[i]!;
+        if (seg.end <= annotation.start) continue;
         const list = this.byNode.get(seg.node);
         if (list) list.push(placed);
         else this.byNode.set(seg.node, [placed]);
       }
       this.byId.set(placed.id, placed);
-      this.insertInOrder(placed);
+      if (inDocumentOrder) this.items.push(placed);
+      else this.insertInOrder(placed);
       added.push(placed);
     }
     return added;

@@ -372,7 +372,7 @@ describe.each(BROWSERS)("%s", (browserName) => {
       const probe = await h.evaluate(page, () => {
         const p = (window as unknown as { __vplProbe: { frames: number[]; annotatedAt: number | null } }).__vplProbe;
         const [m] = performance.getEntriesByName("policy-lens:annotate", "measure");
-        const phases = ["policy-lens:detect", "policy-lens:extract"].map((n) => {
+        const phases = ["policy-lens:detect", "policy-lens:draw"].map((n) => {
           const [e] = performance.getEntriesByName(n, "measure");
           return `${n.replace("policy-lens:", "")} ${e ? Math.round(e.duration) : "?"} ms`;
         });

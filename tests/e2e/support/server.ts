@@ -8,7 +8,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATORS } from "./generated-pages";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** The checkout: the nearest folder above this module with the WXT config (this module also runs
+ * bundled from node_modules/.cache, so a fixed "../../.." would miss it). */
+export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "wxt.config.ts"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no wxt.config.ts above ${from}`);
+  }
+}
 /** The fixture folder: tests/fixtures, or E2E_FIXTURES_DIR when set (a folder of the same layout). */
 export const FIXTURES_DIR = process.env.E2E_FIXTURES_DIR
   ? path.resolve(process.env.E2E_FIXTURES_DIR)
