@@ -53,6 +53,8 @@ const MUTATION_DEBOUNCE_MS = 250;
 /** Drawing thousands of highlights is cut into slices of about this long, so the page keeps painting. */
 const DRAW_BUDGET_MS = 8;
 const DRAW_STEP = 100;
+/** Past this many characters, reading the article and sending it are two tasks. */
+const LONG_TEXT = 100_000;
 /** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
 const RETRY_DELAYS_MS = [150, 600, 2000];
 
@@ -154,6 +156,9 @@ export class PageAnnotator {
     this.container = body.container;
     this.title = body.title;
     this.articleDate = body.publishedDate;
+    // a very long article: sending its text is a task of its own, after the one that read it
+    if (body.text.text.length > LONG_TEXT) await macrotask();
+    if (signal.aborted) return false;
     const first = this.annotateBatch(body.text);
     // content arriving while the background reads the first batch is a batch of its own
     this.listen();

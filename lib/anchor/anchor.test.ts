@@ -183,4 +183,17 @@ describe("anchorAll", () => {
     expect(all.get("a")?.start).toBe(shifted.indexOf("2025"));
     expect(all.get("b")?.start).toBe(shifted.lastIndexOf("2025"));
   });
+  it("keeps items still exactly in place there, and searches on for one whose place another took", () => {
+    const text = "Năm 2025 là năm bản lề. Kế hoạch năm 2025 được duyệt.";
+    const first = describeSpan(text, text.indexOf("2025"), text.indexOf("2025") + 4);
+    // two stored records claim the same unchanged place (a copy): the second finds the other 2025
+    const all = anchorAll(text, [
+      { key: "a", selectors: first, group: "number" },
+      { key: "b", selectors: first, group: "number" },
+      { key: "c", selectors: describeSpan(text, text.indexOf("bản lề"), text.indexOf("bản lề") + 6), group: "phrase" },
+    ]);
+    expect(all.get("a")).toMatchObject({ method: "position", start: text.indexOf("2025"), score: 1 });
+    expect(all.get("b")?.start).toBe(text.lastIndexOf("2025"));
+    expect(all.get("c")).toMatchObject({ method: "position", start: text.indexOf("bản lề"), score: 1 });
+  });
 });

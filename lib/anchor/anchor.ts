@@ -108,6 +108,21 @@ function betweenContext(text: string, q: Query): Candidate[] {
   return out;
 }
 
+/**
+ * The stored position, when the quote and its whole context are still there unchanged: the best
+ * candidate there can be (score 1), found without scanning the text. A page read again as it was
+ * (the usual case) re-anchors each of its thousands of annotations in constant time.
+ */
+function unchangedAtPosition(text: string, q: Query): Candidate | null {
+  if (q.hint === undefined || q.exact.length === 0) return null;
+  const start = q.hint;
+  const end = start + q.exact.length;
+  if (text.slice(start, end) !== q.exact) return null;
+  if (text.slice(Math.max(0, start - q.prefix.length), start) !== q.prefix || text.slice(end, end + q.suffix.length) !== q.suffix) return null;
+  const { score: sc } = score(text, q, start, end, 0);
+  return { start, end, method: "position", score: sc, rank: 3 + sc };
+}
+
 /** Every acceptable place for the query, best first. */
 function candidates(text: string, q: Query): Candidate[] {
   if (q.exact.length === 0) return [];
@@ -183,22 +198,40 @@ export interface AnchorItem<K> {
 export function anchorAll<K>(text: string, items: readonly AnchorItem<K>[]): Map<K, AnchorResult | null> {
   const nfc = toNfc(text);
   const results = new Map<K, AnchorResult | null>();
-  const offers: { item: number; c: Candidate }[] = [];
-  items.forEach((item, i) => {
-    results.set(item.key, null);
-    for (const c of candidates(nfc.text, prepareQuery(nfc, item.selectors))) offers.push({ item: i, c });
-  });
-  offers.sort((a, b) => b.c.rank - a.c.rank || a.item - b.item);
+  const queries = items.map((item) => prepareQuery(nfc, item.selectors));
   const done = new Set<number>();
   const claimed = new Set<string>();
-  for (const { item, c } of offers) {
-    if (done.has(item)) continue;
-    const group = items[item]!.group;
-    const claim = group === undefined ? undefined : `${group}\u0000${c.start}:${c.end}`;
-    if (claim !== undefined && claimed.has(claim)) continue;
-    if (claim !== undefined) claimed.add(claim);
-    done.add(item);
-    results.set(items[item]!.key, toResult(nfc, c));
-  }
+  const settle = (offers: { item: number; c: Candidate }[]) => {
+    offers.sort((a, b) => b.c.rank - a.c.rank || a.item - b.item);
+    for (const { item, c } of offers) {
+      if (done.has(item)) continue;
+      const group = items[item]!.group;
+      const claim = group === undefined ? undefined : `${group}\u0000${c.start}:${c.end}`;
+      if (claim !== undefined && claimed.has(claim)) continue;
+      if (claim !== undefined) claimed.add(claim);
+      done.add(item);
+      results.set(items[item]!.key, toResult(nfc, c));
+    }
+  };
+  // first the items still exactly where they were (no other candidate can beat those), then the
+  // rest with every candidate; an item whose unchanged place another item took is searched too
+  const offers: { item: number; c: Candidate }[] = [];
+  const searched = new Set<number>();
+  items.forEach((item, i) => {
+    results.set(item.key, null);
+    const unchanged = unchangedAtPosition(nfc.text, queries[i]!);
+    if (unchanged) offers.push({ item: i, c: unchanged });
+    else {
+      searched.add(i);
+      for (const c of candidates(nfc.text, queries[i]!)) offers.push({ item: i, c });
+    }
+  });
+  settle(offers);
+  const rest: { item: number; c: Candidate }[] = [];
+  items.forEach((_item, i) => {
+    if (done.has(i) || searched.has(i)) return;
+    for (const c of candidates(nfc.text, queries[i]!)) rest.push({ item: i, c });
+  });
+  if (rest.length > 0) settle(rest);
   return results;
 }

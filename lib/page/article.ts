@@ -40,6 +40,11 @@ const NOT_ARTICLE = "nav,footer,aside,header,form,li,[hidden],[aria-hidden='true
 const MIN_PARAGRAPH = 25;
 /** How many of the best-scored containers get the (costlier) link-density check. */
 const FINALISTS = 5;
+/**
+ * Paragraphs scored at most: the container is settled long before (an article has tens of
+ * paragraphs), and the page's cost must not grow with a listing of thousands.
+ */
+const MAX_SCORED = 300;
 
 function classWeight(el: Element): number {
   const names = `${el.getAttribute("class") ?? ""} ${el.id}`;
@@ -100,7 +105,8 @@ export function scanParagraphs(doc: Document): ParagraphScan {
   let readerable = false;
   const blocks = doc.body.querySelectorAll("p, pre, article, div > br");
   let lastBrokenDiv: Element | null = null;
-  for (let i = 0; i < blocks.length; i++) {
+  let scored = 0;
+  for (let i = 0; i < blocks.length && (scored < MAX_SCORED || !readerable); i++) {
     let p: Element | null = blocks[i]!;
     if (p.localName === "br") {
       // a div of text broken by br counts once, as a paragraph
@@ -115,7 +121,8 @@ export function scanParagraphs(doc: Document): ParagraphScan {
       readerScore += Math.sqrt(length - READERABLE_MIN_LENGTH);
       readerable = readerScore > READERABLE_MIN_SCORE;
     }
-    if (p.localName === "article" || p.closest(NOT_ARTICLE)) continue;
+    if (scored >= MAX_SCORED || p.localName === "article" || p.closest(NOT_ARTICLE)) continue;
+    scored++;
     const score = 1 + commas(text) + Math.min(Math.floor(length / 100), 3);
     let el = p.parentElement;
     for (let level = 0; el && el !== doc.documentElement && level < 3; level++, el = el.parentElement) {
@@ -127,7 +134,10 @@ export function scanParagraphs(doc: Document): ParagraphScan {
   let container: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, score] of finalists) {
-    const weighed = (score + classWeight(el)) * (1 - linkDensity(el));
+    const weight = classWeight(el);
+    // link density only scales down: a finalist that cannot win even without links is not read
+    if (score + weight <= bestScore) continue;
+    const weighed = (score + weight) * (1 - linkDensity(el));
     if (weighed > bestScore) {
       bestScore = weighed;
       container = el;
