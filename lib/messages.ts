@@ -29,6 +29,8 @@ export type ContentToBackground =
    */
   | { type: "annotate-page"; page: VisitPage; text: string; from: number; continued?: boolean }
   | { type: "update-annotation"; id: string; patch: AnnotationPatch }
+  /** The hover card's UI is needed on this page: inject it into the content script's world. */
+  | { type: "load-card-ui" }
   /** Text the reader selected, with a note; `id` is made by the sender so a retried save is not doubled. */
   | { type: "save-note"; id: string; page: VisitPage; selectors: Selectors; note: string };
 
@@ -188,6 +190,7 @@ export function parseContentToBackground(message: unknown): ContentToBackground 
     if (continued !== undefined && typeof continued !== "boolean") return null;
     return { type: "annotate-page", page, text, from, ...(continued ? { continued } : {}) };
   }
+  if (message.type === "load-card-ui") return { type: "load-card-ui" };
   if (message.type === "update-annotation") {
     const patch = parsePatch(message.patch);
     if (!isString(message.id, 64) || !ID.test(message.id) || !patch) return null;

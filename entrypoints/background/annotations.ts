@@ -3,14 +3,22 @@
 import { browser } from "wxt/browser";
 import type { Selectors } from "@/lib/anchor/selectors";
 import type { AnnotateReply, BackgroundToContent, ContentToBackground, WriteResult } from "@/lib/messages";
+import { CARD_UI_FILE } from "@/entrypoints/content/card-ui";
 import { canonicalUrl, type PolicyLensDB } from "@/lib/store";
 import { annotatePage, saveNoteFromPage, updateFromPage } from "@/lib/store-service";
 
 /** In the background's own performance panel: the rules and the store, off the page's thread. */
 const BACKGROUND_MEASURE = "policy-lens:background";
 
-export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number): Promise<AnnotateReply | WriteResult> {
+export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number, frameId = 0): Promise<AnnotateReply | WriteResult> {
   switch (message.type) {
+    case "load-card-ui":
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: "failed", detail: String(error) };
+      }
     case "annotate-page": {
       const t0 = performance.now();
       const reply = await annotatePage(db, message, Date.now(), (family, error) => console.warn(`[policy-lens] the ${family} rules failed on ${message.page.url}`, error));

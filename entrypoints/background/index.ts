@@ -22,7 +22,7 @@ export default defineBackground(() => {
       const message = parseContentToBackground(raw);
       if (!message) return rejectMessage(raw);
       const tabId = sender.tab.id;
-      return handleContentMessage(db(), message, tabId).then(async (reply) => {
+      return handleContentMessage(db(), message, tabId, sender.frameId ?? 0).then(async (reply) => {
         if (message.type === "annotate-page") await flushPendingFocus(tabId);
         return reply;
       });

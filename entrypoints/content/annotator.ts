@@ -15,7 +15,8 @@ import type { AnnotateReply, AnnotationPatch, ContentToBackground, PageAnnotatio
 import { findArticleBody, isVietnamese } from "@/lib/page/article";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
 import { collectArticleText, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
-import { CardHost } from "./card";
+import type { CardHost } from "./card";
+import { loadCardUi } from "./card-ui";
 
 type HighlightKey = AnnotationKind | "note" | "focus";
 
@@ -125,8 +126,21 @@ export class PageAnnotator {
     deps.signal.addEventListener("abort", () => this.dispose(), { once: true });
   }
 
-  private get card(): CardHost {
-    return (this.cardHost ??= new CardHost(this.deps.doc, this.deps.t));
+  /** Runs `use` with the card, loading its UI first the first time (most page views never need it). */
+  private withCard(use: (card: CardHost) => void): void {
+    if (this.cardHost) return use(this.cardHost);
+    const inject = async () => {
+      const result = await this.send<WriteResult>({ type: "load-card-ui" });
+      if (!result?.ok) throw new Error(result?.detail ?? "the background could not load the card");
+    };
+    loadCardUi(inject).then(
+      (ui) => {
+        if (this.deps.signal.aborted) return;
+        this.cardHost ??= new ui.CardHost(this.deps.doc, this.deps.t);
+        use(this.cardHost);
+      },
+      (error: unknown) => console.warn("[policy-lens] the card could not be shown", error),
+    );
   }
 
   get annotated(): boolean {
@@ -313,7 +327,7 @@ export class PageAnnotator {
     const { doc, signal } = this.deps;
     doc.addEventListener("pointermove", (e) => this.onPointerMove(e), { passive: true, signal });
     doc.addEventListener("keydown", (e) => this.onKeyDown(e), { capture: true, signal });
-    doc.addEventListener("pointerdown", (e) => this.cardHost?.isOpen && !this.card.contains(e) && this.closeCard(), { passive: true, signal });
+    doc.addEventListener("pointerdown", (e) => this.cardHost?.isOpen && !this.cardHost.contains(e) && this.closeCard(), { passive: true, signal });
 
     const observer = new MutationObserver((records) => {
       // our card host lives outside the container: its changes never come here
@@ -427,16 +441,16 @@ export class PageAnnotator {
     this.cardFor = note;
     this.cardMessage = undefined;
     const rects = live.getClientRects();
-    this.card.show(
-      { annotation: note.quote, state: DEFAULT_STATE, startEditing: true, takeFocus: true },
-      rects.length > 0 ? rects[rects.length - 1]! : live.getBoundingClientRect(),
-      {
+    const where = rects.length > 0 ? rects[rects.length - 1]! : live.getBoundingClientRect();
+    this.withCard((card) => {
+      if (this.cardFor !== note) return;
+      card.show({ annotation: note.quote, state: DEFAULT_STATE, startEditing: true, takeFocus: true }, where, {
         onStar: () => undefined,
         onReject: () => undefined,
         onSaveNote: (text) => void this.saveReaderNote(note, selectors, text),
         onClose: () => this.closeCard(true),
-      },
-    );
+      });
+    });
   }
 
   private async saveReaderNote(note: PlacedNote, selectors: Selectors, text: string): Promise<void> {
@@ -490,19 +504,22 @@ export class PageAnnotator {
   private renderCard(takeFocus = false): void {
     const target = this.cardFor;
     if (!target) return;
-    const rects = target.range.getClientRects();
-    const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : target.range.getBoundingClientRect();
-    const annotation = "annotation" in target ? target.annotation : target.quote;
-    this.card.show({ annotation, state: this.stateOf(target.id), message: this.cardMessage, takeFocus }, anchorRect, {
-      onStar: () => void this.update(target, { starred: !this.stateOf(target.id).starred }),
-      onReject: () => void this.update(target, { status: this.stateOf(target.id).status === "rejected" ? "new" : "rejected" }),
-      onSaveNote: (note) => void this.update(target, { note }),
-      onClose: () => this.closeCard(true),
+    this.withCard((card) => {
+      if (this.cardFor !== target) return; // closed or moved on while the card's UI loaded
+      const rects = target.range.getClientRects();
+      const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : target.range.getBoundingClientRect();
+      const annotation = "annotation" in target ? target.annotation : target.quote;
+      card.show({ annotation, state: this.stateOf(target.id), message: this.cardMessage, takeFocus }, anchorRect, {
+        onStar: () => void this.update(target, { starred: !this.stateOf(target.id).starred }),
+        onReject: () => void this.update(target, { status: this.stateOf(target.id).status === "rejected" ? "new" : "rejected" }),
+        onSaveNote: (note) => void this.update(target, { note }),
+        onClose: () => this.closeCard(true),
+      });
     });
   }
 
   private closeCard(clearFocus = false): void {
-    this.card.hide();
+    this.cardHost?.hide();
     this.cardFor = undefined;
     if (clearFocus) {
       this.highlights.get("focus")?.clear();
@@ -541,7 +558,7 @@ export class PageAnnotator {
   private onPointerMove(e: PointerEvent): void {
     if (!this.visible || this.pointerFrame) return;
     const { clientX: x, clientY: y } = e;
-    const overCard = this.card.contains(e);
+    const overCard = this.cardHost?.contains(e) ?? false;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       clearTimeout(this.hoverTimer);
@@ -553,7 +570,7 @@ export class PageAnnotator {
       if (hit) {
         clearTimeout(this.hideTimer);
         if (hit !== this.cardFor) this.hoverTimer = setTimeout(() => this.openCard(hit), HOVER_DELAY_MS);
-      } else if (this.card.isOpen && this.focused !== this.cardFor) {
+      } else if (this.cardHost?.isOpen && this.focused !== this.cardFor) {
         clearTimeout(this.hideTimer);
         this.hideTimer = setTimeout(() => this.closeCard(), HIDE_DELAY_MS);
       }
@@ -582,7 +599,7 @@ export class PageAnnotator {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key === "Escape" && this.card.isOpen) {
+    if (e.key === "Escape" && this.cardHost?.isOpen) {
       this.closeCard(true);
       return;
     }
