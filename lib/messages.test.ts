@@ -29,6 +29,9 @@ describe("parseContentToBackground", () => {
   ])("rejects %s", (_label, message) => {
     expect(parseContentToBackground(message)).toBeNull();
   });
+  it("accepts a request for the card's UI, and nothing with it", () => {
+    expect(parseContentToBackground({ type: "load-card-ui", files: ["/evil.js"] })).toEqual({ type: "load-card-ui" });
+  });
   it("checks updates and notes", () => {
     expect(parseContentToBackground({ type: "update-annotation", id: "a-1", patch: { starred: true, extra: 1 } })).toEqual({ type: "update-annotation", id: "a-1", patch: { starred: true } });
     expect(parseContentToBackground({ type: "update-annotation", id: "a-1", patch: {} })).toBeNull();

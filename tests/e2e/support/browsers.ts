@@ -65,6 +65,11 @@ export interface LaunchOptions {
   port?: number;
   /** Default true. */
   headless?: boolean;
+  /**
+   * Chromium only: the browser's interface language, from --lang and, on Linux, the LANGUAGE
+   * environment variable; it needs the locale's .pak file (Debian: chromium-l10n).
+   */
+  uiLanguage?: string;
   viewport?: { width: number; height: number };
   /**
    * Default true: the driver closes the browser on SIGINT/SIGTERM/SIGHUP (and exits). Pass false
@@ -173,10 +178,10 @@ function portable(fn: (arg: never) => unknown): (arg: any) => any {
   return new Function("arg", `const __name = (f) => f; return (${fn.toString()})(arg);`) as (arg: unknown) => unknown;
 }
 
-export async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+export async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
-  for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     try {
       const value = await probe();
       if (value) return value;
@@ -396,7 +401,9 @@ class ChromiumHarness extends BaseHarness {
           "--no-first-run",
           "--no-default-browser-check",
           `--host-resolver-rules=${rules.join(", ")}`,
+          ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
         ],
+        ...(options.uiLanguage ? { env: { ...process.env, LANGUAGE: options.uiLanguage } } : {}),
         timeout: 60_000,
       });
       const worker = await ChromiumHarness.extensionWorker(context, 30_000);

@@ -20,7 +20,9 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page as PwPage } from "playwright-core";
 import type { Browser as PptrBrowser, Page as PptrPage } from "puppeteer-core";
-import { launch, executablePath, type BrowserName, type Harness, type LaunchOptions, type TestPage } from "./browsers";
+import { launch, executablePath, poll, type BrowserName, type Harness, type LaunchOptions, type TestPage } from "./browsers";
+
+export { poll };
 
 // ---------------------------------------------------------------- launching
 
@@ -53,29 +55,9 @@ export function chromiumHasLocale(locale: string): boolean {
   return [...candidates].some((dir) => fs.existsSync(path.join(dir, `${locale}.pak`)));
 }
 
-/**
- * launch() from browsers.ts, with the extra launch settings the panel tests need. The harness's
- * launch options have no room for them, so the Chromium launcher is wrapped for the one call.
- */
+/** launch() from browsers.ts, with the interface language where the browser can take it (Chromium). */
 export async function launchForPanel(name: BrowserName, options: LaunchOptions, extra: PanelLaunchOptions = {}): Promise<Harness> {
-  if (name !== "chromium" || !extra.uiLanguage) return await launch(name, options);
-  const lang = extra.uiLanguage;
-  const { chromium } = await import("playwright-core");
-  const original = chromium.launchPersistentContext;
-  type Args = Parameters<typeof original>;
-  const patched = function (this: typeof chromium, dir: Args[0], opts: Args[1] = {}) {
-    return original.call(this, dir, {
-      ...opts,
-      args: [...(opts.args ?? []), `--lang=${lang}`],
-      env: { ...process.env, ...(opts.env ?? {}), LANGUAGE: lang },
-    });
-  };
-  (chromium as { launchPersistentContext: typeof original }).launchPersistentContext = patched as typeof original;
-  try {
-    return await launch(name, options);
-  } finally {
-    (chromium as { launchPersistentContext: typeof original }).launchPersistentContext = original;
-  }
+  return await launch(name, name === "chromium" && extra.uiLanguage ? { ...options, uiLanguage: extra.uiLanguage } : options);
 }
 
 /**
@@ -101,24 +83,6 @@ export function snapshotExtension(extensionDir: string, label: string): { dir: s
 function portable(fn: (arg: never) => unknown): (arg: any) => any {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function("arg", `const __name = (f) => f; return (${fn.toString()})(arg);`) as (arg: unknown) => unknown;
-}
-
-export async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      lastError = undefined;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ""}`);
-    }
-    await new Promise((r) => setTimeout(r, delay));
-  }
 }
 
 /** The same URL without its fragment. */
