@@ -4,6 +4,7 @@
 // times that cost), so the page runs Readability's readerable check and its paragraph scoring
 // (the same regexes and weights) in one pass over the paragraphs, no clone; lib/page/article.test.ts
 // holds both to the library itself on every fixture page.
+import { classWeight, namesOf, unlikelyCandidate } from "./names";
 import { collectArticleText, type TextMap } from "./text-map";
 
 export interface ArticleBody {
@@ -28,12 +29,6 @@ export function isVietnamese(doc: Document, sample?: string): boolean {
   return letters > 200 && marks / letters > 0.05;
 }
 
-// Readability's class/id weights (REGEXPS.positive / negative in Readability.js), with the slugs
-// Vietnamese portals use for the same things.
-const POSITIVE_NAME =
-  /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|detail|noi-?dung|chi-?tiet|bai-?viet/i;
-const NEGATIVE_NAME =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|lien-?quan|tin-?khac|doc-?nhieu|binh-?luan/i;
 /** Paragraphs in these never vote for an article container. */
 const NOT_ARTICLE = "nav,footer,aside,header,form,li,[hidden],[aria-hidden='true']";
 /** Readability's floor for a paragraph worth scoring. */
@@ -46,12 +41,6 @@ const FINALISTS = 5;
  */
 const MAX_SCORED = 300;
 
-function classWeight(el: Element): number {
-  const names = `${el.getAttribute("class") ?? ""} ${el.id}`;
-  if (names === " ") return 0;
-  return (NEGATIVE_NAME.test(names) ? -25 : 0) + (POSITIVE_NAME.test(names) ? 25 : 0);
-}
-
 function linkDensity(el: Element): number {
   const total = el.textContent?.length ?? 0;
   if (total === 0) return 0;
@@ -61,10 +50,8 @@ function linkDensity(el: Element): number {
 }
 
 // Readability's isProbablyReaderable (Readability-readerable.js), run in the same pass: its
-// regexes and thresholds as the content script calls it (minContentLength 140, minScore 20).
-const UNLIKELY_NAME =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE_CANDIDATE_NAME = /and|article|body|column|content|main|shadow/i;
+// thresholds as the content script calls it (minContentLength 140, minScore 20), its regexes as
+// the word lists of ./names.
 const READERABLE_MIN_LENGTH = 140;
 const READERABLE_MIN_SCORE = 20;
 
@@ -72,10 +59,9 @@ const READERABLE_MIN_SCORE = 20;
 function countsForReader(el: Element): boolean {
   if (el.hasAttributes()) {
     if (el.hasAttribute("hidden") || /display\s*:\s*none/i.test(el.getAttribute("style") ?? "")) return false;
-    const className = el.getAttribute("class") ?? "";
-    if (el.getAttribute("aria-hidden") === "true" && !className.includes("fallback-image")) return false;
-    const names = `${className} ${el.id}`;
-    if (UNLIKELY_NAME.test(names) && !MAYBE_CANDIDATE_NAME.test(names)) return false;
+    const names = namesOf(el);
+    if (el.getAttribute("aria-hidden") === "true" && !names.includes("fallback-image")) return false;
+    if (unlikelyCandidate(names)) return false;
   }
   return !(el.localName === "p" && el.closest("li"));
 }
@@ -134,7 +120,7 @@ export function scanParagraphs(doc: Document): ParagraphScan {
   let container: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, score] of finalists) {
-    const weight = classWeight(el);
+    const weight = classWeight(namesOf(el));
     // link density only scales down: a finalist that cannot win even without links is not read
     if (score + weight <= bestScore) continue;
     const weighed = (score + weight) * (1 - linkDensity(el));

@@ -1,5 +1,6 @@
 // The article's text as one string for the rules, read from the live text nodes, and the way back
 // from string offsets to Ranges.
+import { furnitureName, namesOf } from "./names";
 
 /** Elements that start a new block of text: a blank line separates their text from what precedes. */
 const BLOCK_TAGS = new Set(
@@ -9,10 +10,6 @@ const BLOCK = [...BLOCK_TAGS].join(",");
 
 /** Elements whose text is never article text, even inside the article container. */
 const SKIP_TAGS = new Set("script,style,noscript,template,textarea,input,select,button,nav,footer,aside,form,svg,iframe,object".split(","));
-
-/** Class or id words real portals give their furniture (related lists, share bars, comments …). */
-const FURNITURE_NAME =
-  /(?:^|[\s_-])(?:related|relate|other-?news|tin-?khac|tin-?lien-?quan|lien-?quan|share|sharing|social|tags?|keywords?|comments?|binh-?luan|breadcrumbs?|menu|navigation|pagination|pager|banner|marquee|advert|ads|sidebar|widget|read-?more|doc-?them|xem-?them|most-?read|doc-?nhieu|toolbar|follow|subscribe|rating|poll|cookie)(?:$|[\s_-])/i;
 
 /** Blocks that are furniture when most of their text is links: a related list, a menu, a tag cloud. */
 const LINK_LIST_TAGS = new Set(["ul", "ol", "section", "div", "table", "dl"]);
@@ -41,9 +38,7 @@ function isSkipped(el: Element, judgeNames: boolean): boolean {
   if (el.hasAttribute("hidden") || el.getAttribute("aria-hidden") === "true") return true;
   const editable = el.getAttribute("contenteditable");
   if (editable !== null && editable !== "false") return true;
-  if (!judgeNames) return false;
-  const names = `${el.getAttribute("class") ?? ""} ${el.id}`;
-  return names !== " " && FURNITURE_NAME.test(names);
+  return judgeNames && furnitureName(namesOf(el));
 }
 
 /**
