@@ -10,7 +10,7 @@ import type { CardState, ReaderNote } from "@/components/HighlightCard";
 import { anchor } from "@/lib/anchor/anchor";
 import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
-import type { Translate } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n";
 import type { AnnotateReply, AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, WriteFailure, WriteResult } from "@/lib/messages";
 import { findArticleBody, isVietnamese } from "@/lib/page/article";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
@@ -43,7 +43,8 @@ export const MEASURES = {
 export interface AnnotatorDeps {
   doc: Document;
   signal: AbortSignal;
-  t: Translate;
+  /** The browser's interface language, read when the card first needs it. */
+  uiLanguage: () => string;
   send: (message: ContentToBackground) => Promise<unknown>;
   newId?: () => string;
 }
@@ -105,7 +106,8 @@ export class PageAnnotator {
   private visible = true;
   private focused: Placed | undefined;
   private cardFor: Placed | PlacedNote | undefined;
-  private cardMessage: string | undefined;
+  /** What the card says about the last write (translated by the card). */
+  private cardMessage: MessageKey | undefined;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,7 +138,7 @@ export class PageAnnotator {
     loadCardUi(inject).then(
       (ui) => {
         if (this.deps.signal.aborted) return;
-        this.cardHost ??= new ui.CardHost(this.deps.doc, this.deps.t);
+        this.cardHost ??= new ui.CardHost(this.deps.doc, this.deps.uiLanguage());
         use(this.cardHost);
       },
       (error: unknown) => console.warn("[policy-lens] the card could not be shown", error),
@@ -509,7 +511,7 @@ export class PageAnnotator {
       const rects = target.range.getClientRects();
       const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : target.range.getBoundingClientRect();
       const annotation = "annotation" in target ? target.annotation : target.quote;
-      card.show({ annotation, state: this.stateOf(target.id), message: this.cardMessage, takeFocus }, anchorRect, {
+      card.show({ annotation, state: this.stateOf(target.id), messageKey: this.cardMessage, takeFocus }, anchorRect, {
         onStar: () => void this.update(target, { starred: !this.stateOf(target.id).starred }),
         onReject: () => void this.update(target, { status: this.stateOf(target.id).status === "rejected" ? "new" : "rejected" }),
         onSaveNote: (note) => void this.update(target, { note }),
@@ -527,9 +529,9 @@ export class PageAnnotator {
     }
   }
 
-  private resultMessage(result: WriteResult | undefined): string {
-    if (result?.ok) return this.deps.t("saved");
-    return result?.error === "storage-full" ? this.deps.t("storageFull") : this.deps.t("saveFailed");
+  private resultMessage(result: WriteResult | undefined): MessageKey {
+    if (result?.ok) return "saved";
+    return result?.error === "storage-full" ? "storageFull" : "saveFailed";
   }
 
   /** A change from the card: shown at once, stored, and undone on screen when it could not be stored. */

@@ -3,13 +3,14 @@
 import { render } from "preact";
 import { CARD_CSS, HighlightCard, type CardState, type ReaderNote } from "@/components/HighlightCard";
 import type { Annotation } from "@/lib/extract/types";
-import type { Translate } from "@/lib/i18n";
+import { languageOf, translator, type MessageKey, type Translate } from "@/lib/i18n";
 
 export interface CardContent {
   annotation: Annotation | ReaderNote;
   startEditing?: boolean;
   state: CardState;
-  message?: string;
+  /** What to tell the reader about the last write, translated here. */
+  messageKey?: MessageKey;
   takeFocus?: boolean;
 }
 
@@ -41,10 +42,14 @@ export class CardHost {
   /** Counts the note editors opened, so that each one starts afresh (see show). */
   private editors = 0;
 
+  private readonly t: Translate;
+
+  /** `uiLanguage`: the browser's interface language (runtime.i18n.getUILanguage()). */
   constructor(
     private readonly doc: Document,
-    private readonly t: Translate,
+    uiLanguage: string,
   ) {
+    this.t = translator(languageOf(uiLanguage));
     this.host = doc.createElement(CARD_HOST_TAG);
     // inline styles with !important: the page's CSS cannot hide, move or restyle the host
     this.host.setAttribute("style", hostStyle(null));
@@ -71,7 +76,9 @@ export class CardHost {
     const a = content.annotation;
     if (content.startEditing) this.editors++;
     const key = `${a.kind}:${"start" in a ? `${a.start}-${a.end}` : a.text}#${this.editors}`;
-    render(<HighlightCard key={key} {...content} {...handlers} t={this.t} />, this.mount);
+    const { messageKey, ...shown } = content;
+    const message = messageKey ? this.t(messageKey) : undefined;
+    render(<HighlightCard key={key} {...shown} message={message} {...handlers} t={this.t} />, this.mount);
     const view = this.doc.defaultView!;
     const width = Math.min(320, view.innerWidth - 16);
     const left = Math.max(8, Math.min(anchor.left, view.innerWidth - width - 8));

@@ -1,7 +1,6 @@
 import "./style.css";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { languageOf, translator } from "@/lib/i18n";
 import { parseBackgroundToContent, parsePopupToContent, type PageAnnotations } from "@/lib/messages";
 import { parseSiteChoices, shouldAnnotate, SITE_CHOICES_KEY } from "@/lib/settings";
 import { governmentMatchPatterns } from "@/lib/sites";
@@ -32,7 +31,6 @@ export default defineContentScript({
 });
 
 async function runOnPage(ctx: ContentScriptContext): Promise<void> {
-  const t = translator(languageOf(browser.i18n.getUILanguage()));
   let session: AbortController | undefined;
   let annotator: PageAnnotator | undefined;
   /** The reader switched this site off while the page was open: nothing starts again here. */
@@ -53,7 +51,12 @@ async function runOnPage(ctx: ContentScriptContext): Promise<void> {
     const current = new AbortController();
     session = current;
     ctx.onInvalidated(() => current.abort());
-    annotator = new PageAnnotator({ doc: document, signal: current.signal, t, send: (m) => browser.runtime.sendMessage(m) });
+    annotator = new PageAnnotator({
+      doc: document,
+      signal: current.signal,
+      uiLanguage: () => browser.i18n.getUILanguage(),
+      send: (m) => browser.runtime.sendMessage(m),
+    });
     const deadline = Date.now() + LATE_ARTICLE_WINDOW_MS;
     const sameTextUntil = Date.now() + SAME_ARTICLE_WINDOW_MS;
     const attempt = async (): Promise<boolean> => {
