@@ -52,6 +52,15 @@ export interface AnnotatorDeps {
 const HOVER_DELAY_MS = 120;
 const HIDE_DELAY_MS = 350;
 const MUTATION_DEBOUNCE_MS = 250;
+/**
+ * A page that never stops changing (a live counter, a clock) still gets its late content read this
+ * long after the first change at most; twice as long after each reading that found nothing new
+ * worth sending, up to the backoff's ceiling.
+ */
+const MUTATION_MAX_WAIT_MS = 1_000;
+const MUTATION_MAX_BACKOFF_MS = 4_000;
+/** New text with fewer letters than this is a counter or a clock ticking, not content: left for later. */
+const MIN_LATE_LETTERS = 40;
 /** Drawing thousands of highlights is cut into slices of about this long, so the page keeps painting. */
 const DRAW_BUDGET_MS = 8;
 const DRAW_STEP = 100;
@@ -111,6 +120,12 @@ export class PageAnnotator {
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not read yet happened (0: none). */
+  private changedSince = 0;
+  /** Readings in a row that found nothing worth sending (the backoff). */
+  private quietReadings = 0;
+  /** Elements whose text the page keeps replacing (a counter, a clock): never read as late content. */
+  private readonly ticking = new WeakSet<Element>();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerFrame = 0;
   /** Batches go to the background one after another, so a late batch never overtakes the first. */
@@ -334,19 +349,46 @@ export class PageAnnotator {
     const observer = new MutationObserver((records) => {
       // our card host lives outside the container: its changes never come here
       if (records.every((r) => r.type === "attributes")) return;
+      for (const r of records) this.noteTicking(r);
+      const now = Date.now();
+      if (this.changedSince === 0) this.changedSince = now;
+      // read once the page is quiet for a moment, or when it has been changing for too long
+      const maxWait = Math.min(MUTATION_MAX_WAIT_MS * 2 ** this.quietReadings, MUTATION_MAX_BACKOFF_MS);
+      const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.changedSince + maxWait - now));
       clearTimeout(this.mutationTimer);
-      this.mutationTimer = setTimeout(() => void this.onContentChanged(), MUTATION_DEBOUNCE_MS);
+      this.mutationTimer = setTimeout(() => {
+        this.changedSince = 0;
+        void this.onContentChanged();
+      }, wait);
     });
     observer.observe(this.container!, { childList: true, subtree: true, characterData: true });
     signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+  }
+
+  /** Text changed in place, or a text node swapped for another in the same element: it ticks. */
+  private noteTicking(r: MutationRecord): void {
+    if (r.type === "characterData") {
+      if (r.target.parentElement) this.ticking.add(r.target.parentElement);
+      return;
+    }
+    if (r.type !== "childList" || !(r.target instanceof Element)) return;
+    const hasText = (nodes: NodeList) => Array.prototype.some.call(nodes, (n: Node) => n.nodeType === 3);
+    if (hasText(r.removedNodes) && hasText(r.addedNodes)) this.ticking.add(r.target);
   }
 
   /** Late content: lazy paragraphs, "load more", in-place updates. Only new text nodes are read. */
   private async onContentChanged(): Promise<void> {
     if (!this.container?.isConnected || this.deps.signal.aborted) return;
     const t0 = performance.now();
-    const batch = collectArticleText(this.container, this.segmentsByNode);
+    const known = this.segmentsByNode;
+    const leaveOut = { has: (node: Text) => known.has(node) || (node.parentElement !== null && this.ticking.has(node.parentElement)) };
+    const batch = collectArticleText(this.container, leaveOut);
     if (batch.segments.length === 0) return;
+    if (batch.text.replace(/\s+/g, "").length < MIN_LATE_LETTERS) {
+      this.quietReadings = Math.min(this.quietReadings + 1, 8);
+      return;
+    }
+    this.quietReadings = 0;
     await this.annotateBatch(batch);
     performance.measure(MEASURES.update, { start: t0, end: performance.now() });
   }

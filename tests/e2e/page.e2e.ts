@@ -19,6 +19,8 @@ const article = e2ePage("article");
 const late = e2ePage("late");
 const spa = e2ePage("spa");
 const entities = e2ePage("entities");
+const live = e2ePage("live");
+const decomposed = e2ePage("nfd");
 const aggressive = e2ePage("aggressive-css");
 const hostile = e2ePage("hostile-script");
 const malformed = e2ePage("malformed");
@@ -389,6 +391,88 @@ describe.each(BROWSERS)("%s", (browserName) => {
       expect(gaps.length, `animation frames during the ${took} ms of annotation`).toBeGreaterThan(1);
       const worst = gaps.reduce((w, g) => (g.gap > w.gap ? g : w));
       expect(worst.gap, `longest frame gap during annotation (${took} ms: ${probe.phases.join(", ")}; ${gaps.length} frames; the gap starts at +${worst.at} ms)`).toBeLessThanOrEqual(200);
+    });
+  });
+
+  describe("a page that never stops changing", () => {
+    let page: TestPage;
+    const LATE = "Chiều 20/11, Phó Chủ tịch UBND tỉnh Nguyễn Hồng Thanh yêu cầu hoàn thành giải ngân 95% vốn đầu tư công theo Kế hoạch số 4521/KH-UBND.";
+
+    beforeAll(async () => {
+      ({ page } = await openAnnotated(live));
+    }, 120_000);
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    const current = async () => (await h.waitForContentScript(page)).page;
+
+    it("reads a paragraph added while a counter in the article ticks faster than its debounce, and never the ticking", async () => {
+      await page.bringToFront();
+      const before = (await current()).annotations.length;
+      const ticksBefore = await h.evaluate(page, () => (window as unknown as { __vplTicks: () => number }).__vplTicks());
+      await h.evaluate(page, (text) => {
+        const p = document.createElement("p");
+        p.textContent = text;
+        document.querySelector("article .body")!.append(p);
+      }, LATE);
+      const after = await poll("the added paragraph to be annotated", 15_000, async () => {
+        const answer = await current();
+        return answer.annotations.some((a) => a.text.includes("Nguyễn Hồng Thanh")) ? answer : null;
+      });
+      const added = after.annotations.length - before;
+      expect(added, "the new paragraph's entities").toBeGreaterThanOrEqual(3);
+      // watch the ticking page for a while: nothing more is read, drawn or stored
+      const measures = await h.evaluate(page, measureCounts, MEASURES);
+      const health = await h.evaluate(page, highlightHealth, HIGHLIGHT_NAMES);
+      await new Promise((r) => setTimeout(r, 3_000));
+      const ticks = await h.evaluate(page, () => (window as unknown as { __vplTicks: () => number }).__vplTicks());
+      expect(ticks - ticksBefore, "the counter kept ticking meanwhile").toBeGreaterThan(20);
+      expect(await h.evaluate(page, measureCounts, MEASURES), "annotation runs while only the counter changed").toEqual(measures);
+      expect(await h.evaluate(page, highlightHealth, HIGHLIGHT_NAMES)).toEqual(health);
+      expect((await current()).annotations.length).toBe(before + added);
+      // the value on screen when the article was first read may be kept, no value it ticked to since
+      const isCounter = (t: string) => /^\d{1,3}(\.\d{3})+$/.test(t);
+      expect((await current()).annotations.filter((a) => isCounter(a.text)).length, "values the counter ticked through").toBeLessThanOrEqual(1);
+      const pageUrl = canonicalUrl(page.url());
+      const stored = await poll("the store to hold the page's annotations", 15_000, async () => {
+        const snapshot = await h.inBackground(readStore, { pageUrl });
+        return snapshot.annotations.length >= before + added ? snapshot : null;
+      });
+      expect(stored.annotations.filter((r) => isCounter(r.text)).length, "counter values stored").toBeLessThanOrEqual(1);
+      expect(duplicates(stored.annotations.map((r) => r.fingerprint)), "records stored twice").toEqual([]);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect((await h.inBackground(readStore, { pageUrl })).annotations.length, "records stored while the counter ticks on").toBe(stored.annotations.length);
+    });
+  });
+
+  describe("a page in decomposed Unicode (NFD)", () => {
+    let page: TestPage;
+    let answer: PageAnnotations;
+    const minimum = decomposed.minimumCounts as Record<string, number>;
+
+    beforeAll(async () => {
+      ({ page, answer } = await openAnnotated(decomposed));
+    }, 120_000);
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it("highlights all three kinds on the decomposed text itself, once each", async () => {
+      const counts = { leader: 0, directive: 0, number: 0 } as Record<string, number>;
+      for (const a of answer.annotations) counts[a.kind]!++;
+      expect(counts.leader).toBeGreaterThanOrEqual(minimum.leader!);
+      expect(counts.directive).toBeGreaterThanOrEqual(minimum.directive!);
+      expect(counts.number).toBeGreaterThanOrEqual(minimum.number!);
+      const health = await h.evaluate(page, highlightHealth, HIGHLIGHT_NAMES);
+      expect(health.sizes).toEqual({ "vpl-leader": counts.leader, "vpl-directive": counts.directive, "vpl-number": counts.number });
+      expect(health.duplicated).toEqual([]);
+      expect(health.stale).toEqual([]);
+      // what is lit is the page's own decomposed text, whole words: "Phó Chủ tịch UBND tỉnh …"
+      const leaders = (await h.evaluate(page, highlightTexts, ["vpl-leader"]))["vpl-leader"]!;
+      expect(leaders.length).toBe(counts.leader);
+      for (const text of leaders) expect(text).toBe(text.normalize("NFD"));
+      expect(leaders.some((t) => t.normalize("NFC").startsWith("Phó Chủ tịch UBND tỉnh "))).toBe(true);
     });
   });
 

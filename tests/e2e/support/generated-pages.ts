@@ -97,6 +97,40 @@ ${paragraphs.join("\n")}
 `;
 }
 
+/**
+ * An article that never stops changing: a view counter inside the article body is replaced every
+ * 150 ms (faster than the content script's debounce) and a clock outside it every second, as live
+ * portals do. `count` entities in its body, as entitiesPage.
+ */
+export function livePage(count: number): string {
+  return entitiesPage(count)
+    .replace("<title>Tổng hợp tiến độ", "<title>Trực tiếp: tiến độ")
+    .replace('<p class="author">', '<p class="views">Lượt xem: <span id="views">1.000</span></p>\n    <p class="author">')
+    .replace(
+      "</body>",
+      `<div id="clock" aria-live="off">00:00:00</div>
+<script>
+  (function () {
+    var views = 1000, ticks = 0;
+    window.__vplTicks = function () { return ticks; };
+    setInterval(function () {
+      ticks++;
+      document.getElementById("views").textContent = (++views).toLocaleString("vi-VN");
+    }, 150);
+    setInterval(function () { document.getElementById("clock").textContent = new Date().toTimeString().slice(0, 8); }, 1000);
+  })();
+</script>
+</body>`,
+    );
+}
+
+/** entitiesPage in decomposed Unicode (NFD: "ế" as e + ̂ + ́), as some editors and OCR pipelines write it. */
+export function decomposedPage(count: number): string {
+  return entitiesPage(count).replace("<title>Tổng hợp tiến độ", "<title>Bản NFD: tiến độ").normalize("NFD");
+}
+
 export const GENERATORS = {
   entities: entitiesPage,
+  live: livePage,
+  nfd: decomposedPage,
 } satisfies Record<string, (count: number) => string>;
