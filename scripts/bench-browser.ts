@@ -30,7 +30,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { build } from "esbuild";
 import type { Page as PlaywrightPage } from "playwright-core";
-import { BrowserMissingError, DEFAULT_EXTENSION_DIRS, executablePath, launch, type Harness, type TestPage } from "../tests/e2e/support/browsers";
+import { BrowserMissingError, executablePath, extensionDirFor, launch, type Harness, type TestPage } from "../tests/e2e/support/browsers";
 import { FIXTURES_DIR, listHosts, loadManifest, startServer, type FixturePage, type FixtureServer } from "../tests/e2e/support/server";
 import { canonicalUrl } from "../lib/store/url";
 import { PLAIN_HOST, seedRecords, serveLongArticle, type BenchPages, type SeedRecords } from "./bench-pages";
@@ -38,7 +38,7 @@ import { inPageCost, type TraceEvent } from "./bench-trace";
 
 const root = path.resolve(process.argv[1]!, "..", "..");
 /** The build to bench; E2E_EXTENSION_ROOT points at another .output folder (as for the e2e tests). */
-const EXTENSION_DIR = process.env.E2E_EXTENSION_ROOT ? path.resolve(process.env.E2E_EXTENSION_ROOT, "chrome-mv3") : DEFAULT_EXTENSION_DIRS.chromium;
+const EXTENSION_DIR = extensionDirFor("chromium");
 const CONTENT_JS = path.join(EXTENSION_DIR, "content-scripts/content.js");
 const ANNOTATE = "policy-lens:annotate";
 /** The content script's User Timing names start so. */

@@ -13,26 +13,15 @@ import { shortQuote } from "../../components/AnnotationRow";
 import { languageOf, type Language } from "../../lib/i18n";
 import { exportTranslator } from "../../lib/export/i18n";
 import { canonicalUrl } from "../../lib/store/url";
-import { BROWSERS, DEFAULT_EXTENSION_DIRS, type BrowserName, type Harness, type TestPage } from "./support/browsers";
+import { BROWSERS, extensionDirFor, type Harness, type TestPage } from "./support/browsers";
 import { frontMatterOf, parseCsv, readPanel, readStore, type StoreSnapshot, type StoredAnnotation } from "./support/panel-checks";
 import { launchForPanel, PanelDriver, poll, snapshotExtension, type DownloadedFile, type ExtensionTab } from "./support/panel-driver";
 import { exportFromPanel, pressRowButton, writeNote } from "./support/panel-flows";
-import { listHosts, loadManifest, startServer, type FixturePage, type FixtureServer } from "./support/server";
+import { fixturePage, listHosts, startServer, type FixtureServer } from "./support/server";
 
-/** The build to test (E2E_EXTENSION_ROOT: another .output folder), copied so a rebuild meanwhile cannot change it. */
-function extensionDirFor(name: BrowserName): string {
-  const root = process.env.E2E_EXTENSION_ROOT;
-  return root ? path.resolve(root, name === "chromium" ? "chrome-mv3" : "firefox-mv2") : DEFAULT_EXTENSION_DIRS[name];
-}
 
-function fixture(id: string): FixturePage {
-  const page = loadManifest().find((p) => p.id === id);
-  if (!page) throw new Error(`tests/fixtures/pages.json has no page ${id}`);
-  return page;
-}
-
-const FIXTURE_A = fixture("000");
-const FIXTURE_B = fixture("001");
+const FIXTURE_A = fixturePage("000");
+const FIXTURE_B = fixturePage("001");
 const PERSON = "Phạm Minh Chính";
 const NOTE = "Cần đối chiếu với Nghị quyết của Chính phủ";
 const TAGS = ["ngoại giao", "đối chiếu"];

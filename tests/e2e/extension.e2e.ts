@@ -3,12 +3,12 @@
 // tests read what the page shows (CSS Custom Highlights, read from the page's own world) and what
 // the popup lists. Run after `npm run build`:
 //   npx vitest run --config vitest.e2e.config.ts
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Annotation, AnnotationKind } from "../../lib/extract/types";
 import { countKinds, type PageAnnotations } from "../../lib/messages";
 import { isGovernmentHost } from "../../lib/sites";
-import { BROWSERS, DEFAULT_EXTENSION_DIRS, launch, type BrowserName, type Harness, type TestPage } from "./support/browsers";
+import { BROWSERS, extensionDirFor, launch, type Harness, type TestPage } from "./support/browsers";
+import { clip } from "./support/article-checks";
 import {
   FURNITURE_SELECTOR,
   HIGHLIGHT_NAMES,
@@ -22,13 +22,6 @@ import { crop, decodePng, differingShare, meanOfDifference } from "./support/png
 import { listHosts, loadManifest, startServer, type FixturePage, type FixtureServer } from "./support/server";
 
 const KIND_OF: Record<string, AnnotationKind> = { "vpl-leader": "leader", "vpl-directive": "directive", "vpl-number": "number" };
-
-/** The build to test; E2E_EXTENSION_ROOT points at another .output folder (chrome-mv3/, firefox-mv2/). */
-function extensionDirFor(name: BrowserName): string {
-  const root = process.env.E2E_EXTENSION_ROOT;
-  if (!root) return DEFAULT_EXTENSION_DIRS[name];
-  return path.resolve(root, name === "chromium" ? "chrome-mv3" : "firefox-mv2");
-}
 
 const pages = loadManifest();
 const articles = pages.filter((p) => p.expect === "article");
@@ -51,10 +44,6 @@ const pageIdle = () =>
     if (document.readyState === "complete") done();
     else addEventListener("load", done, { once: true });
   });
-
-function clip(s: string, n = 160): string {
-  return s.length > n ? `${s.slice(0, n - 3)}…` : s;
-}
 
 describe.each(BROWSERS)("%s", (browserName) => {
   let server: FixtureServer;

@@ -15,27 +15,16 @@ import { fill, languageOf, translator, type Language } from "../../lib/i18n";
 import { exportTranslator } from "../../lib/export/i18n";
 import { canonicalUrl } from "../../lib/store/url";
 import { matchesWords, queryWords } from "../../lib/text-fold";
-import { BROWSERS, DEFAULT_EXTENSION_DIRS, type BrowserName, type Harness, type TestPage } from "./support/browsers";
+import { BROWSERS, extensionDirFor, type Harness, type TestPage } from "./support/browsers";
 import { blinks, installFocusTrace, listPassages, readFocus, readFocusTrace, readIndex, readPanel, readStore, squash, type StoreSnapshot, type StoredAnnotation } from "./support/panel-checks";
 import { chromiumHasLocale, launchForPanel, PanelDriver, poll, snapshotExtension, type ExtensionTab } from "./support/panel-driver";
 import { pressRowButton, writeNote } from "./support/panel-flows";
-import { listHosts, loadManifest, startServer, type FixturePage, type FixtureServer } from "./support/server";
+import { fixturePage, listHosts, startServer, type FixtureServer } from "./support/server";
 
-/** The build to test (E2E_EXTENSION_ROOT: another .output folder), copied so a rebuild meanwhile cannot change it. */
-function extensionDirFor(name: BrowserName): string {
-  const root = process.env.E2E_EXTENSION_ROOT;
-  return root ? path.resolve(root, name === "chromium" ? "chrome-mv3" : "firefox-mv2") : DEFAULT_EXTENSION_DIRS[name];
-}
-
-function fixture(id: string): FixturePage {
-  const page = loadManifest().find((p) => p.id === id);
-  if (!page) throw new Error(`tests/fixtures/pages.json has no page ${id}`);
-  return page;
-}
 
 // Two articles that both name Prime Minister Phạm Minh Chính (baochinhphu.vn and tayninh.gov.vn).
-const FIXTURE_A = fixture("000");
-const FIXTURE_B = fixture("001");
+const FIXTURE_A = fixturePage("000");
+const FIXTURE_B = fixturePage("001");
 const PERSON = "Phạm Minh Chính";
 const NOTE = "Theo dõi việc triển khai ngoại giao kinh tế";
 const TAGS = ["ngoại giao", "theo dõi"];

@@ -171,9 +171,12 @@ function callSource(fn: (arg: never) => unknown, arg: unknown): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
 }
 
-/** A Function object (playwright and puppeteer serialise functions by their source). */
+/**
+ * A Function object that survives a transpiler's `__name(...)` helpers (playwright and puppeteer
+ * serialise functions by their source).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function portable(fn: (arg: never) => unknown): (arg: any) => any {
+export function portable(fn: (arg: never) => unknown): (arg: any) => any {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function("arg", `const __name = (f) => f; return (${fn.toString()})(arg);`) as (arg: unknown) => unknown;
 }
@@ -322,7 +325,8 @@ abstract class BaseHarness implements Harness {
 
 // ---------------------------------------------------------------- Chromium
 
-class ChromiumPage implements TestPage {
+/** A Chromium tab as a TestPage (also one the extension opened, adopted by the panel driver). */
+export class ChromiumPage implements TestPage {
   readonly browser = "chromium" as const;
   constructor(readonly page: PwPage) {}
   url() {
@@ -601,7 +605,8 @@ class ChromiumHarness extends BaseHarness {
 
 // ---------------------------------------------------------------- Firefox
 
-class FirefoxPage implements TestPage {
+/** A Firefox tab as a TestPage (also one the extension opened, adopted by the panel driver). */
+export class FirefoxPage implements TestPage {
   readonly browser = "firefox" as const;
   constructor(readonly page: PptrPage) {}
   url() {

@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page as PwPage } from "playwright-core";
 import type { Browser as PptrBrowser, Page as PptrPage } from "puppeteer-core";
-import { launch, executablePath, poll, type BrowserName, type Harness, type LaunchOptions, type TestPage } from "./browsers";
+import { ChromiumPage, executablePath, FirefoxPage, launch, poll, portable, type BrowserName, type Harness, type LaunchOptions, type TestPage } from "./browsers";
 
 export { poll };
 
@@ -78,70 +78,8 @@ export function snapshotExtension(extensionDir: string, label: string): { dir: s
 
 // ---------------------------------------------------------------- helpers
 
-/** Source of a function that survives a transpiler's `__name(...)` helpers (as browsers.ts does). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function portable(fn: (arg: never) => unknown): (arg: any) => any {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function("arg", `const __name = (f) => f; return (${fn.toString()})(arg);`) as (arg: unknown) => unknown;
-}
-
 /** The same URL without its fragment. */
 const bare = (u: string) => u.replace(/#.*$/, "");
-
-// ---------------------------------------------------------------- pages the tests did not open
-
-/** A web page tab the extension opened (a jump to a passage), usable with the harness (h.evaluate …). */
-class AdoptedChromiumPage implements TestPage {
-  readonly browser = "chromium" as const;
-  constructor(readonly page: PwPage) {}
-  url() {
-    return this.page.url();
-  }
-  async goto(url: string) {
-    await this.page.goto(url, { waitUntil: "load" });
-  }
-  async reload() {
-    await this.page.reload({ waitUntil: "load" });
-  }
-  async screenshot(file: string, options: { fullPage?: boolean } = {}) {
-    await this.page.screenshot({ path: file, fullPage: options.fullPage ?? false });
-  }
-  async capture() {
-    return new Uint8Array(await this.page.screenshot({ type: "png" }));
-  }
-  async bringToFront() {
-    await this.page.bringToFront();
-  }
-  async close() {
-    if (!this.page.isClosed()) await this.page.close();
-  }
-}
-
-class AdoptedFirefoxPage implements TestPage {
-  readonly browser = "firefox" as const;
-  constructor(readonly page: PptrPage) {}
-  url() {
-    return this.page.url();
-  }
-  async goto(url: string) {
-    await this.page.goto(url, { waitUntil: "load" });
-  }
-  async reload() {
-    await this.page.reload({ waitUntil: "load" });
-  }
-  async screenshot(file: string, options: { fullPage?: boolean } = {}) {
-    await this.page.screenshot({ path: file as `${string}.png`, fullPage: options.fullPage ?? false });
-  }
-  async capture() {
-    return new Uint8Array(await this.page.screenshot({ type: "png" }));
-  }
-  async bringToFront() {
-    await this.page.bringToFront();
-  }
-  async close() {
-    if (!this.page.isClosed()) await this.page.close();
-  }
-}
 
 // ---------------------------------------------------------------- extension pages
 
@@ -446,7 +384,7 @@ export class PanelDriver {
   async waitForNewTab(url: string, before: readonly unknown[], timeoutMs = 15_000): Promise<TestPage> {
     const known = new Set(before);
     const page = await poll(`a new tab on ${url}`, timeoutMs, async () => (await this.pagesAt(url)).find((p) => !known.has(p)) ?? null);
-    return this.context ? new AdoptedChromiumPage(page as PwPage) : new AdoptedFirefoxPage(page as PptrPage);
+    return this.context ? new ChromiumPage(page as PwPage) : new FirefoxPage(page as PptrPage);
   }
 
   /** The tabs on `url` now (for waitForNewTab). */

@@ -109,6 +109,13 @@ export function loadE2EManifest(fixturesDir = FIXTURES_DIR): E2EPage[] {
   return list as E2EPage[];
 }
 
+/** The page `id` of tests/fixtures/pages.json; throws when the manifest has none. */
+export function fixturePage(id: string, fixturesDir = FIXTURES_DIR): FixturePage {
+  const page = loadManifest(fixturesDir).find((p) => p.id === id);
+  if (!page) throw new Error(`tests/fixtures/pages.json has no page ${id}`);
+  return page;
+}
+
 /** The e2e page for `scenario`; throws when the manifest has none. */
 export function e2ePage(scenario: string, fixturesDir = FIXTURES_DIR): E2EPage {
   const page = loadE2EManifest(fixturesDir).find((p) => p.scenario === scenario);
