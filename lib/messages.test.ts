@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   countKinds,
-  parseAnnotation,
   parseBackgroundToContent,
   parseContentToBackground,
   parsePopupToBackground,
@@ -56,32 +55,6 @@ describe("countKinds", () => {
   it("counts each kind", () => {
     const a = (kind: "leader" | "number") => ({ kind, start: 0, end: 1, text: "x" }) as never;
     expect(countKinds([a("leader"), a("number"), a("number")])).toEqual({ leader: 1, directive: 0, number: 2 });
-  });
-});
-
-describe("parseAnnotation", () => {
-  const leader = { kind: "leader", start: 0, end: 9, text: "Thủ tướng", name: "", title: "Thủ tướng", refersTo: "Phạm Minh Chính" };
-  const number = { kind: "number", subkind: "money", start: 0, end: 8, text: "1 tỷ USD", value: 1e9, unit: "USD", approx: "about" };
-  const doc = { kind: "directive", subkind: "document", start: 0, end: 8, text: "Chỉ thị 15", docType: "Chỉ thị", code: "15" };
-  it.each([
-    ["a leader", leader],
-    ["a number", number],
-    ["a document", doc],
-    ["an instruction", { kind: "directive", subkind: "instruction", start: 0, end: 3, text: "abc", speaker: "Thủ tướng", verb: "yêu cầu" }],
-  ])("accepts %s", (_l, a) => {
-    expect(parseAnnotation({ ...a, extra: "<img onerror=alert(1)>" })).toEqual(a);
-  });
-  it.each([
-    ["an unknown kind", { ...leader, kind: "person" }],
-    ["end before start", { ...leader, start: 5, end: 2 }],
-    ["a non-string name", { ...leader, name: 3 }],
-    ["an unknown number subkind", { ...number, subkind: "weight" }],
-    ["an infinite value", { ...number, value: Infinity }],
-    ["an unknown approx", { ...number, approx: "roughly" }],
-    ["a document without type", { ...doc, docType: undefined }],
-    ["huge text", { ...leader, text: "x".repeat(50_000) }],
-  ])("rejects %s", (_l, a) => {
-    expect(parseAnnotation(a)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 // The message contract: one type per direction, each checked on receipt. Anything without the
 // expected shape is rejected (and logged by the receiver), never acted on or stored.
 import { isSelectors, type Selectors } from "./anchor/selectors";
-import type { Annotation, AnnotationKind, Approx, NumberAnnotation, NumberSubkind } from "./extract/types";
+import type { Annotation, AnnotationKind } from "./extract/types";
 
 export type KindCounts = Record<AnnotationKind, number>;
 
@@ -102,56 +102,7 @@ const MAX_TEXT = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isString = (v: unknown, max = 4096): v is string => typeof v === "string" && v.length <= max;
-const optionalString = (v: unknown, max = 4096) => v === undefined || isString(v, max);
 const HOST = /^[a-z0-9.-]{1,253}$/;
-
-const NUMBER_SUBKINDS: readonly NumberSubkind[] = ["quantity", "money", "percent", "date", "time", "period", "ordinal"];
-const APPROX: readonly string[] = ["more", "less", "nearly", "about"] satisfies Approx[];
-
-/** An annotation as the extractor makes it; extra fields are dropped. */
-export function parseAnnotation(v: unknown): Annotation | null {
-  if (!isObject(v)) return null;
-  const { kind, start, end, text } = v;
-  if (!isCount(start) || !isCount(end) || end < start || !isString(text, MAX_TEXT)) return null;
-  const base = { start, end, text };
-  if (kind === "leader") {
-    if (!isString(v.name, 300) || !isString(v.title, 1000) || !optionalString(v.honorific, 50) || !optionalString(v.refersTo, 300)) return null;
-    return {
-      kind,
-      ...base,
-      name: v.name,
-      title: v.title,
-      ...(v.honorific !== undefined ? { honorific: v.honorific as string } : {}),
-      ...(v.refersTo !== undefined ? { refersTo: v.refersTo as string } : {}),
-    };
-  }
-  if (kind === "directive" && v.subkind === "document") {
-    if (!isString(v.docType, 200) || !optionalString(v.code, 200) || !optionalString(v.issuer, 300) || !optionalString(v.date, 40)) return null;
-    const out: Annotation = { kind, subkind: "document", ...base, docType: v.docType };
-    if (v.code !== undefined) out.code = v.code as string;
-    if (v.issuer !== undefined) out.issuer = v.issuer as string;
-    if (v.date !== undefined) out.date = v.date as string;
-    return out;
-  }
-  if (kind === "directive" && v.subkind === "instruction") {
-    if (!optionalString(v.speaker, 500) || !optionalString(v.verb, 100)) return null;
-    const out: Annotation = { kind, subkind: "instruction", ...base };
-    if (v.speaker !== undefined) out.speaker = v.speaker as string;
-    if (v.verb !== undefined) out.verb = v.verb as string;
-    return out;
-  }
-  if (kind === "number") {
-    const value = v.value;
-    const valueOk = (typeof value === "number" && Number.isFinite(value)) || isString(value, 100);
-    if (!NUMBER_SUBKINDS.includes(v.subkind as NumberSubkind) || !valueOk || !optionalString(v.unit, 200)) return null;
-    if (v.approx !== undefined && !APPROX.includes(v.approx as string)) return null;
-    const out: NumberAnnotation = { kind, subkind: v.subkind as NumberSubkind, ...base, value: value as number | string };
-    if (v.unit !== undefined) out.unit = v.unit as string;
-    if (v.approx !== undefined) out.approx = v.approx as Approx;
-    return out;
-  }
-  return null;
-}
 
 const MAX_PAGE_TEXT = 50_000_000;
 const STATUSES: readonly string[] = ["new", "confirmed", "rejected"] satisfies ReviewStatus[];

@@ -139,9 +139,8 @@ const textLength = (map: TextMap) => map.segments.reduce((sum, s) => sum + s.nod
  * beside them in the real article element. Widen to the nearest ancestor holding the page's title,
  * as long as that adds no more than a title, lead and captions would.
  */
-function widenToTitle(core: Element, coreText: TextMap): { container: Element; text: TextMap } {
+function widenToTitle(core: Element, coreText: TextMap, title: Element | undefined): { container: Element; text: TextMap } {
   const doc = core.ownerDocument;
-  const title = Array.from(doc.getElementsByTagName("h1")).find((h) => !h.closest("header,nav,footer,aside"));
   if (!title || core.contains(title)) return { container: core, text: coreText };
   let el = core.parentElement;
   for (let steps = 0; el && el !== doc.body && steps < 4; el = el.parentElement, steps++) {
@@ -177,9 +176,14 @@ function jsonLdDate(doc: Document): string | undefined {
   return undefined;
 }
 
-function titleOf(doc: Document, container: Element): string {
-  const heading = container.querySelector("h1") ?? Array.from(doc.getElementsByTagName("h1")).find((h) => !h.closest("header,nav,footer,aside"));
-  return heading?.textContent?.replace(/\s+/g, " ").trim() || doc.title;
+/** The page's own heading: its first h1 outside the site's header, menus, footer and sidebars. */
+function pageHeading(doc: Document): Element | undefined {
+  return Array.from(doc.getElementsByTagName("h1")).find((h) => !h.closest("header,nav,footer,aside"));
+}
+
+function titleOf(doc: Document, container: Element, heading: Element | undefined): string {
+  const title = container.querySelector("h1") ?? heading;
+  return title?.textContent?.replace(/\s+/g, " ").trim() || doc.title;
 }
 
 /**
@@ -190,7 +194,8 @@ export function findArticleBody(doc: Document, minLength = 500): ArticleBody | n
   if (!doc.body) return null;
   const core = scanParagraphs(doc).container;
   if (!core) return null;
-  const { container, text } = widenToTitle(core, collectArticleText(core));
+  const heading = pageHeading(doc);
+  const { container, text } = widenToTitle(core, collectArticleText(core), heading);
   if (textLength(text) < minLength) return null;
-  return { container, text, title: titleOf(doc, container), publishedDate: publishedDateOf(doc) };
+  return { container, text, title: titleOf(doc, container, heading), publishedDate: publishedDateOf(doc) };
 }
