@@ -85,6 +85,24 @@ function randomId(): string {
 const highlightApi = () => typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 const spanKey = (kind: string, start: number, end: number) => `${kind}:${start}:${end}`;
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Longest wait for a painted frame: a tab in the background paints none. */
+const PAINT_WAIT_MS = 100;
+
+/**
+ * Resolves in a task of its own once the page has painted a frame: a page that has just laid
+ * itself out shows something before the content script reads it, rather than after.
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(finish);
+    setTimeout(finish, PAINT_WAIT_MS);
+  });
 const signatureOf = (text: string) => `${text.length}:${text.slice(0, 300)}`;
 const DEFAULT_STATE: CardState = { starred: false, status: "new", note: "" };
 
@@ -180,8 +198,11 @@ export class PageAnnotator {
   async start(unlessArticle?: string): Promise<boolean> {
     const { doc, signal } = this.deps;
     const t0 = performance.now();
+    await afterPaint();
+    if (signal.aborted) return false;
+    const t1 = performance.now();
     const body = isVietnamese(doc) ? findArticleBody(doc) : null;
-    performance.measure(MEASURES.detect, { start: t0, end: performance.now() });
+    performance.measure(MEASURES.detect, { start: t1, end: performance.now() });
     if (!body || signal.aborted) return false;
     if (unlessArticle !== undefined && signatureOf(body.text.text) === unlessArticle) return false;
     this.container = body.container;
