@@ -12,6 +12,8 @@ describe("parseContentToBackground", () => {
   const visit = { type: "annotate-page", page: { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" }, text, from: 0 };
   it("accepts a visit and drops extra fields", () => {
     expect(parseContentToBackground({ ...visit, evil: "<script>" })).toEqual(visit);
+    // a part of a long page: [from, to) of the text
+    expect(parseContentToBackground({ ...visit, from: 2, to: 10, continued: true })).toEqual({ ...visit, from: 2, to: 10, continued: true });
   });
   it.each([
     ["null", null],
@@ -23,6 +25,9 @@ describe("parseContentToBackground", () => {
     ["a batch starting nowhere", { ...visit, from: -1 }],
     ["a fractional start", { ...visit, from: 1.5 }],
     ["a continued flag that is not a boolean", { ...visit, continued: "yes" }],
+    ["a part ending before it starts", { ...visit, from: 2, to: 1 }],
+    ["a part ending beyond the text", { ...visit, to: 999 }],
+    ["a part end that is not a count", { ...visit, to: "3" }],
     ["a non-string text", { ...visit, text: 42 }],
     ["an array", [visit]],
   ])("rejects %s", (_label, message) => {

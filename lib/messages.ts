@@ -27,7 +27,7 @@ export type ContentToBackground =
    * (the new batch; earlier batches were read before), stores the visit, and answers with an
    * AnnotateReply. The rules run there, not on the page's thread.
    */
-  | { type: "annotate-page"; page: VisitPage; text: string; from: number; continued?: boolean }
+  | { type: "annotate-page"; page: VisitPage; text: string; from: number; to?: number; continued?: boolean }
   | { type: "update-annotation"; id: string; patch: AnnotationPatch }
   /** The hover card's UI is needed on this page: inject it into the content script's world. */
   | { type: "load-card-ui" }
@@ -136,10 +136,11 @@ export function parseContentToBackground(message: unknown): ContentToBackground 
   if (!isObject(message)) return null;
   if (message.type === "annotate-page") {
     const page = parseVisitPage(message.page);
-    const { text, from, continued } = message;
+    const { text, from, to, continued } = message;
     if (!page || !isString(text, MAX_PAGE_TEXT) || !isCount(from) || from > text.length) return null;
+    if (to !== undefined && (!isCount(to) || to < from || to > text.length)) return null;
     if (continued !== undefined && typeof continued !== "boolean") return null;
-    return { type: "annotate-page", page, text, from, ...(continued ? { continued } : {}) };
+    return { type: "annotate-page", page, text, from, ...(to !== undefined ? { to } : {}), ...(continued ? { continued } : {}) };
   }
   if (message.type === "load-card-ui") return { type: "load-card-ui" };
   if (message.type === "update-annotation") {

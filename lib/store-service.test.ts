@@ -103,6 +103,32 @@ describe("annotatePage (the rules run in the background)", () => {
     expect(await db.annotations.count()).toBe(first.annotations.length + second.annotations.length);
   });
 
+  it("a page sent in parts stores what one message would, and each reply holds only its part", async () => {
+    // the same paragraph twice: every quote of the second part repeats one of the first
+    const whole = `${TEXT}\n\n${TEXT}`;
+    const once = freshDb("service");
+    const oneMessage = await annotatePage(once, { type: "annotate-page", page, text: whole, from: 0 });
+    const fingerprints = async (db: typeof once) => (await db.annotations.toArray()).map((r) => r.fingerprint).sort();
+
+    const db = freshDb("service");
+    // as the page sends a part: the whole text, the part in [from, to)
+    const firstPart = { type: "annotate-page", page, text: whole, from: 0, to: TEXT.length } as const;
+    const secondPart = { type: "annotate-page", page, text: whole, from: TEXT.length, continued: true } as const;
+    const first = await annotatePage(db, firstPart);
+    const second = await annotatePage(db, secondPart);
+    expect(first.annotations.length + second.annotations.length).toBe(oneMessage.annotations.length);
+    expect(second.ids.every((id) => typeof id === "string"), "every annotation of the second part stored").toBe(true);
+    expect(await fingerprints(db)).toEqual(await fingerprints(once));
+    // the first part's records are the page's already: not sent again
+    expect(second.visit).toEqual({ ok: true, records: [] });
+    // read again in parts: nothing new, nothing orphaned, and each part's reply holds no record of the other's
+    const again = await annotatePage(db, firstPart);
+    expect(again.visit).toEqual({ ok: true, records: [] });
+    expect(await db.annotations.where("orphaned").equals(1).count()).toBe(0);
+    expect((await annotatePage(db, secondPart)).visit).toEqual({ ok: true, records: [] });
+    expect(await fingerprints(db)).toEqual(await fingerprints(once));
+  });
+
   it("still answers with the annotations when the store is full", async () => {
     const db = freshDb("service");
     db.use({

@@ -44,8 +44,9 @@ export async function annotatePage(
   now = Date.now(),
   onError?: (family: string, error: unknown) => void,
 ): Promise<AnnotateReply> {
-  const { page, text, from, continued } = message;
-  const annotations = extract(from === 0 ? text : text.slice(from), { articleDate: page.articleDate }, onError);
+  const { page, text, from, to = text.length, continued } = message;
+  // [from, to): the batch; the text around it gives the stored annotations their context
+  const annotations = extract(from === 0 && to === text.length ? text : text.slice(from, to), { articleDate: page.articleDate }, onError);
   if (from > 0) {
     for (const a of annotations) {
       a.start += from;
@@ -67,6 +68,10 @@ export async function annotatePage(
     if (i !== undefined) ids[i] = r.id;
     const untouched = r.kind !== "note" && !r.starred && r.status === "new" && r.note === "";
     if (i !== undefined && untouched) continue;
+    // before this batch: the page tied it in on an earlier reply of this page view
+    if (from > 0 && untouched && r.span && r.span.end <= from) continue;
+    // in a later part of the page: that part's reply brings it
+    if (r.span && r.span.start >= to) continue;
     // the page has these already (this batch's, or drawn from an earlier reply): no copy
     if (r.span && (i !== undefined || r.span.end <= from)) r.annotation = null;
     else if (!r.span && untouched) continue; // orphaned and untouched: nothing for the page to do

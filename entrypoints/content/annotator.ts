@@ -12,9 +12,10 @@ import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
 import type { MessageKey } from "@/lib/i18n";
 import type { AnnotateReply, AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, WriteFailure, WriteResult } from "@/lib/messages";
-import { findArticleBody, isVietnamese } from "@/lib/page/article";
+import { findArticleCore, isVietnamese, widenArticle } from "@/lib/page/article";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
-import { collectArticleText, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
+import { collectArticleText, partsOf, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
+import { windowAround } from "@/lib/page/window";
 import type { CardHost } from "./card";
 import { loadCardUi } from "./card-ui";
 
@@ -64,8 +65,22 @@ const MIN_LATE_LETTERS = 40;
 /** Drawing thousands of highlights is cut into slices of about this long, so the page keeps painting. */
 const DRAW_BUDGET_MS = 8;
 const DRAW_STEP = 100;
+/**
+ * Past this many highlights only those near the viewport are registered (lib/page/window.ts):
+ * Chromium re-lays every registered range in each frame after any change to the page's DOM.
+ */
+const WINDOW_ABOVE = 6_000;
+/** Then at most this many, within two viewport heights above and below it. */
+const WINDOW_MAX = 3_000;
 /** Past this many characters, reading the article and sending it are two tasks. */
 const LONG_TEXT = 100_000;
+/**
+ * A page's first message carries at most this much text, later ones BATCH_CHARS: the first
+ * highlights of a very long page (5 MB) show within seconds, and no reply is too big to read in
+ * one short task. Almost every article fits in the first.
+ */
+const FIRST_BATCH_CHARS = 200_000;
+const BATCH_CHARS = 1_000_000;
 /** Sends are retried: an MV3 service worker may be stopped mid-request and wakes on the next one. */
 const RETRY_DELAYS_MS = [150, 600, 2000];
 
@@ -156,6 +171,11 @@ export class PageAnnotator {
   private visitSent = false;
   /** Why the last visit could not be stored, shown when the reader then edits an annotation. */
   private storeFailure: WriteFailure | undefined;
+  /** Only the highlights near the viewport are registered (past WINDOW_ABOVE of them). */
+  private windowed = false;
+  /** The placements registered while windowed: [lo, hi) of placed.items, and how many there were. */
+  private windowSpan = { lo: 0, hi: 0, count: 0 };
+  private windowFrame = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {
     deps.signal.addEventListener("abort", () => this.dispose(), { once: true });
@@ -200,8 +220,16 @@ export class PageAnnotator {
     const t0 = performance.now();
     await afterPaint();
     if (signal.aborted) return false;
-    const t1 = performance.now();
-    const body = isVietnamese(doc) ? findArticleBody(doc) : null;
+    let t1 = performance.now();
+    const core = isVietnamese(doc) ? findArticleCore(doc) : null;
+    // a very long article: widening it (which may read its text again) is a task of its own
+    if (core && core.text.text.length > LONG_TEXT) {
+      performance.measure(MEASURES.detect, { start: t1, end: performance.now() });
+      await macrotask();
+      if (signal.aborted) return false;
+      t1 = performance.now();
+    }
+    const body = core && widenArticle(core);
     performance.measure(MEASURES.detect, { start: t1, end: performance.now() });
     if (!body || signal.aborted) return false;
     if (unlessArticle !== undefined && signatureOf(body.text.text) === unlessArticle) return false;
@@ -222,32 +250,43 @@ export class PageAnnotator {
   /**
    * Sends a batch of newly read text (appended to the page text) to the background, which runs
    * the rules on it and stores the visit, then draws what it found and ties in the stored state.
+   * A long batch goes as several messages, cut between blocks (BATCH_CHARS): each reply stays small
+   * enough to read in one short task, and the first highlights show before the rest is stored.
+   * Resolves once the first part is drawn; `batchChain` ends with the last.
    */
   private annotateBatch(batch: TextMap): Promise<void> {
     if (batch.segments.length === 0) return Promise.resolve();
     const from = this.append(batch);
-    const message: ContentToBackground = {
-      type: "annotate-page",
-      page: this.pageInfo,
-      text: this.page.text,
-      from,
-      ...(this.visitSent ? { continued: true } : {}),
-    };
-    this.visitSent = true;
-    const inDocumentOrder = from === 0;
-    const done = this.batchChain
-      .then(() => this.send<AnnotateReply>(message))
-      .then(async (reply) => {
-        if (!reply || !Array.isArray(reply.annotations) || !Array.isArray(reply.ids) || this.deps.signal.aborted) return;
-        await this.draw(reply.annotations, reply.ids, inDocumentOrder);
-        const visit = reply.visit;
-        this.storeFailure = visit && !visit.ok ? visit : undefined;
-        if (visit?.ok) this.applyStored(visit.records);
-        else if (visit) console.warn("[policy-lens] annotations were not saved:", visit.error, visit.detail ?? "");
-      })
-      .catch((error: unknown) => console.warn("[policy-lens] this page could not be annotated", error));
-    this.batchChain = done;
-    return done;
+    let first: Promise<void> | undefined;
+    for (const [start, end] of partsOf(this.page.text, from, from === 0 ? FIRST_BATCH_CHARS : BATCH_CHARS, BATCH_CHARS)) {
+      const message: ContentToBackground = {
+        type: "annotate-page",
+        page: this.pageInfo,
+        // the whole text with each part: the background re-anchors the page's stored annotations
+        // in it (those of later parts too, which a prefix would leave orphaned on a revisit) and
+        // gives each new one its context, as if the page had been sent in one message
+        text: this.page.text,
+        from: start,
+        ...(end < this.page.text.length ? { to: end } : {}),
+        ...(this.visitSent ? { continued: true } : {}),
+      };
+      this.visitSent = true;
+      const inDocumentOrder = start === 0;
+      const done = this.batchChain
+        .then(() => (this.deps.signal.aborted ? undefined : this.send<AnnotateReply>(message)))
+        .then(async (reply) => {
+          if (!reply || !Array.isArray(reply.annotations) || !Array.isArray(reply.ids) || this.deps.signal.aborted) return;
+          await this.draw(reply.annotations, reply.ids, inDocumentOrder);
+          const visit = reply.visit;
+          this.storeFailure = visit && !visit.ok ? visit : undefined;
+          if (visit?.ok) this.applyStored(visit.records);
+          else if (visit) console.warn("[policy-lens] annotations were not saved:", visit.error, visit.detail ?? "");
+        })
+        .catch((error: unknown) => console.warn("[policy-lens] this page could not be annotated", error));
+      this.batchChain = done;
+      first ??= done;
+    }
+    return first ?? Promise.resolve();
   }
 
   /** Appends a batch to the page text (a blank line between batches); returns where it starts. */
@@ -295,13 +334,14 @@ export class PageAnnotator {
         i += DRAW_STEP;
         let at = first;
         for (const p of this.placed.place(this.page, slice, inDocumentOrder)) {
-          this.highlights.get(p.annotation.kind)?.add(p.range);
+          this.show(p);
           // placements keep the order of the annotations (some may not be placed): find its id
           while (at < annotations.length && annotations[at] !== p.annotation) at++;
           const id = ids[at];
           if (id) this.recordIds.set(p.id, id);
         }
       } while (i < annotations.length && performance.now() - t0 < DRAW_BUDGET_MS);
+      if (!this.windowed && this.placed.items.length > WINDOW_ABOVE) this.enterWindow();
       performance.measure(MEASURES.draw, { start: t0, end: performance.now() });
       if (i < annotations.length) await macrotask();
     }
@@ -311,6 +351,42 @@ export class PageAnnotator {
       this.pendingFocus = undefined;
       if (pending) this.focusSelectors(pending);
     }
+  }
+
+  /** Registers a placement's highlight, or has the window take it in when it is near the viewport. */
+  private show(p: Placed): void {
+    if (this.windowed) this.scheduleWindow();
+    else this.highlights.get(p.annotation.kind)?.add(p.range);
+  }
+
+  private enterWindow(): void {
+    this.windowed = true;
+    const { signal } = this.deps;
+    const view = this.deps.doc.defaultView;
+    // capture: the scrolling of any element in the page, not only of the page itself
+    view?.addEventListener("scroll", () => this.scheduleWindow(), { capture: true, passive: true, signal });
+    view?.addEventListener("resize", () => this.scheduleWindow(), { passive: true, signal });
+    this.moveWindow();
+  }
+
+  private scheduleWindow(): void {
+    if (this.windowFrame || this.deps.signal.aborted) return;
+    this.windowFrame = requestAnimationFrame(() => {
+      this.windowFrame = 0;
+      this.moveWindow();
+    });
+  }
+
+  /** Registers the highlights near the viewport and only those (a few thousand at most). */
+  private moveWindow(): void {
+    const items = this.placed.items;
+    const height = this.deps.doc.defaultView?.innerHeight ?? 800;
+    const [lo, hi] = windowAround(items.length, (i) => items[i]!.range.getBoundingClientRect(), { viewportHeight: height, margin: 2 * height, max: WINDOW_MAX });
+    const last = this.windowSpan;
+    if (lo === last.lo && hi === last.hi && items.length === last.count) return;
+    this.windowSpan = { lo, hi, count: items.length };
+    for (const key of ["leader", "directive", "number"] as const) this.highlights.get(key)?.clear();
+    for (let i = lo; i < hi; i++) this.highlights.get(items[i]!.annotation.kind)?.add(items[i]!.range);
   }
 
   // ---- the store, through the background ---------------------------------------------------
@@ -349,7 +425,7 @@ export class PageAnnotator {
       if (!placed && r.annotation) {
         // stored earlier (an older reading of the page) and still there: keep showing it
         const [added] = this.placed.place(this.page, [{ ...r.annotation, start: r.span.start, end: r.span.end } as Annotation]);
-        if (added) this.highlights.get(added.annotation.kind)?.add(added.range);
+        if (added) this.show(added);
         placed = added;
       }
       if (!placed) continue;
@@ -683,6 +759,7 @@ export class PageAnnotator {
     clearTimeout(this.mutationTimer);
     clearTimeout(this.flashTimer);
     if (this.pointerFrame) cancelAnimationFrame(this.pointerFrame);
+    if (this.windowFrame) cancelAnimationFrame(this.windowFrame);
     this.cardHost?.dispose();
     if (highlightApi()) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.placed.clear();

@@ -191,11 +191,27 @@ function titleOf(doc: Document, container: Element, heading: Element | undefined
  * listings, forms). Works on any Document (a live page, or one parsed for the CLI and tests).
  */
 export function findArticleBody(doc: Document, minLength = 500): ArticleBody | null {
+  const core = findArticleCore(doc);
+  return core && widenArticle(core, minLength);
+}
+
+/** The first half of findArticleBody: the scored container and its text (a page's own task when long). */
+export interface ArticleCore {
+  doc: Document;
+  core: Element;
+  text: TextMap;
+}
+
+export function findArticleCore(doc: Document): ArticleCore | null {
   if (!doc.body) return null;
   const core = scanParagraphs(doc).container;
-  if (!core) return null;
+  return core && { doc, core, text: collectArticleText(core) };
+}
+
+/** The second half: widened to the article's title (which may read the text again), checked for length. */
+export function widenArticle({ doc, core, text: coreText }: ArticleCore, minLength = 500): ArticleBody | null {
   const heading = pageHeading(doc);
-  const { container, text } = widenToTitle(core, collectArticleText(core), heading);
+  const { container, text } = widenToTitle(core, coreText, heading);
   if (textLength(text) < minLength) return null;
   return { container, text, title: titleOf(doc, container, heading), publishedDate: publishedDateOf(doc) };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { collectArticleText } from "./text-map";
+import { collectArticleText, partsOf } from "./text-map";
 
 const SENTENCE = "Thủ tướng yêu cầu các bộ, ngành triển khai Chỉ thị số 15-CT/TW.";
 
@@ -45,5 +45,25 @@ describe("collectArticleText", () => {
   it("reads nothing inside a container that is itself hidden", () => {
     document.body.innerHTML = `<div hidden><article id="a"><p>${SENTENCE}</p></article></div>`;
     expect(collectArticleText(document.getElementById("a")!).text).toBe("");
+  });
+});
+
+describe("partsOf", () => {
+  const para = (n: number, letter: string) => letter.repeat(n);
+  // three blocks of 10 letters: "aaaaaaaaaa\n\nbbbbbbbbbb\n\ncccccccccc" (34 characters)
+  const text = [para(10, "a"), para(10, "b"), para(10, "c")].join("\n\n");
+  it.each([
+    ["one part when it all fits", 0, 100, 100, [[0, 34]]],
+    ["cut at the last blank line before the limit", 0, 25, 100, [[0, 22], [22, 34]]],
+    ["later parts have their own limit", 0, 12, 12, [[0, 10], [10, 22], [22, 34]]],
+    ["a block longer than the limit is cut inside it", 0, 5, 5, [[0, 5], [5, 10], [10, 15], [15, 20], [20, 22], [22, 27], [27, 32], [32, 34]]],
+    ["from an offset (a late batch)", 12, 12, 100, [[12, 22], [22, 34]]],
+    ["nothing from the end", 34, 10, 10, []],
+  ] as const)("%s", (_name, from, first, rest, expected) => {
+    const parts = partsOf(text, from, first, rest);
+    expect(parts).toEqual(expected);
+    // the parts tile the text from `from`, none over its limit
+    if (parts.length > 0) expect([parts[0]![0], parts.at(-1)![1]]).toEqual([from, text.length]);
+    parts.forEach(([s, e], i) => expect(e - s).toBeLessThanOrEqual(i === 0 ? first : rest));
   });
 });

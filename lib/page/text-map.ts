@@ -103,6 +103,25 @@ export function collectArticleText(container: Element, seen?: { has(node: Text):
   return { text: parts.join(""), segments };
 }
 
+/**
+ * text.slice(from) cut into [start, end) parts for the background: the first at most `first`
+ * characters long, the others at most `rest`, each cut at the last blank line (between blocks)
+ * before its limit when there is one, so no sentence is split.
+ */
+export function partsOf(text: string, from: number, first: number, rest: number): [number, number][] {
+  const parts: [number, number][] = [];
+  for (let start = from, most = first; start < text.length; most = rest) {
+    let end = Math.min(text.length, start + Math.max(1, most));
+    if (end < text.length) {
+      const cut = text.lastIndexOf("\n\n", end);
+      if (cut > start) end = cut;
+    }
+    parts.push([start, end]);
+    start = end;
+  }
+  return parts;
+}
+
 /** The index of the last segment starting at or before `at` (0 when none does). */
 export function segmentIndex(map: TextMap, at: number): number {
   const s = map.segments;

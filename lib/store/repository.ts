@@ -179,7 +179,10 @@ export async function recordVisit(
       const deleted = new Set(await db.deletions.where("pageUrl").equals(url).toArray((rows) => rows.map((d) => d.fingerprint)));
 
       const fresh: AnnotationRecord[] = [];
-      const batchCounts = new Map<string, number>();
+      // the n-th occurrence of a quote is `base#n` across the whole page: a later batch of the
+      // same page view (a long page sent in parts, late content) counts on from the occurrences
+      // stored before it, as one reading of the whole text would
+      const batchCounts = page.continued ? occurrencesBefore(stored, anchors, extracted[0]?.start ?? Infinity) : new Map<string, number>();
       let kept = 0;
       let skippedDeleted = 0;
       for (const a of extracted) {
@@ -245,6 +248,19 @@ export async function recordVisit(
       };
     }),
   );
+}
+
+/** How many stored annotations of each base fingerprint (no `#n`) lie before `offset` in the text. */
+function occurrencesBefore(stored: readonly AnnotationRecord[], anchors: Map<string, AnchorResult | null> | null, offset: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of stored) {
+    if (r.kind === "note") continue;
+    const start = anchors ? anchors.get(r.id)?.start : r.selectors.position.start;
+    if (start === undefined || start >= offset) continue;
+    const base = r.fingerprint.replace(/#\d+$/, "");
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The page side of the extension in real browsers (Chromium MV3, Firefox ESR MV2), on the e2e
 // fixture pages of tests/fixtures/e2e-pages.json: the card on hover and keyboard focus, the
-// per-site switch, content that arrives late, in-site navigation, a 5,000-entity page, pages that
+// per-site switch, content that arrives late, in-site navigation, a 5,000-entity page, a page of
+// 5 MB of text, pages that
 // fight the extension with CSS or script, malformed markup and frames. Run after `npm run build`:
 //   npx vitest run --config vitest.e2e.config.ts tests/e2e/page.e2e.ts
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ const spa = e2ePage("spa");
 const entities = e2ePage("entities");
 const live = e2ePage("live");
 const decomposed = e2ePage("nfd");
+const huge = e2ePage("huge");
 const aggressive = e2ePage("aggressive-css");
 const hostile = e2ePage("hostile-script");
 const malformed = e2ePage("malformed");
@@ -392,6 +394,99 @@ describe.each(BROWSERS)("%s", (browserName) => {
       const worst = gaps.reduce((w, g) => (g.gap > w.gap ? g : w));
       expect(worst.gap, `longest frame gap during annotation (${took} ms: ${probe.phases.join(", ")}; ${gaps.length} frames; the gap starts at +${worst.at} ms)`).toBeLessThanOrEqual(200);
     });
+  });
+
+  describe("a page with 5 MB of text", () => {
+    let page: TestPage;
+    const minimum = huge.minimumCounts as Record<string, number>;
+    /** The article's last document code: the entity paragraphs number their documents in order. */
+    const lastCode = () =>
+      h.evaluate(page, () => {
+        const paragraphs = Array.from(document.querySelectorAll("article .body p")).filter((p) => p.textContent!.startsWith("Ngày "));
+        return / (\d+\/[A-ZĐ]+-[A-ZĐ]+);/.exec(paragraphs.at(-1)!.textContent!)![1]!;
+      });
+    /** Stored annotations of the page, counted in the extension's IndexedDB (reading 40,000 records would take long). */
+    const storedCount = (pageUrl: string) =>
+      h.inBackground(
+        (arg: { pageUrl: string }) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("policy-lens");
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction("annotations").objectStore("annotations").index("pageUrl").count(IDBKeyRange.only(arg.pageUrl));
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            };
+          }),
+        { pageUrl },
+      );
+    /** Waits until the content script lists the article's last document, i.e. every part is drawn. */
+    const allParts = async (code: string) =>
+      poll(`the last part of the page (${code}) to be annotated`, 240_000, async () => {
+        const answer = (await h.waitForContentScript(page)).page;
+        return answer.annotations.some((a) => a.text.includes(code)) ? answer : null;
+      });
+
+    beforeAll(async () => {
+      page = await h.openPage(url(huge));
+      await h.waitForAnnotation(page, 120_000);
+    }, 180_000);
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it("draws its first highlights while the page keeps painting: no gap over 200 ms between frames", async () => {
+      const probe = await h.evaluate(page, () => {
+        const p = (window as unknown as { __vplProbe: { frames: number[] } }).__vplProbe;
+        const [m] = performance.getEntriesByName("policy-lens:annotate", "measure");
+        return { frames: p.frames, start: m?.startTime ?? null, end: m ? m.startTime + m.duration : null };
+      });
+      expect(probe.start, "the annotate measure").not.toBeNull();
+      let worst = 0;
+      for (let i = 1; i < probe.frames.length; i++) {
+        const [a, b] = [probe.frames[i - 1]!, probe.frames[i]!];
+        if (b >= probe.start! && a <= probe.end!) worst = Math.max(worst, b - a);
+      }
+      expect(Math.round(worst), `longest frame gap while the first part was read and drawn (${Math.round(probe.end! - probe.start!)} ms)`).toBeLessThanOrEqual(200);
+    });
+
+    it("annotates the whole article in parts, registers only the highlights around the reader, and stores each annotation once", async () => {
+      const code = await lastCode();
+      const answer = await allParts(code);
+      const counts = { leader: 0, directive: 0, number: 0 } as Record<string, number>;
+      for (const a of answer.annotations) counts[a.kind]!++;
+      expect(answer.annotations.length, "annotations in all").toBeGreaterThanOrEqual(minimum.total!);
+      for (const kind of ["leader", "directive", "number"]) expect(counts[kind], kind).toBeGreaterThanOrEqual(minimum[kind]!);
+
+      // tens of thousands of ranges would make every frame after a DOM change slow: a window of them
+      const registered = async () => {
+        const health = await h.evaluate(page, highlightHealth, HIGHLIGHT_NAMES);
+        expect(health.duplicated).toEqual([]);
+        expect(health.stale).toEqual([]);
+        return Object.values(health.sizes).reduce((a, b) => a + b, 0);
+      };
+      const atTop = await registered();
+      expect(atTop, "highlights registered at the top of the page").toBeGreaterThan(0);
+      expect(atTop).toBeLessThanOrEqual(3_000);
+      // the reader scrolls to the end: the last paragraph's document is highlighted there
+      await page.bringToFront();
+      await h.evaluate(page, () => window.scrollTo(0, document.documentElement.scrollHeight));
+      await poll(`the last document (${code}) highlighted after scrolling to the end`, 10_000, async () => {
+        const texts = await h.evaluate(page, highlightTexts, HIGHLIGHT_NAMES);
+        return Object.values(texts).flat().some((t) => t.includes(code));
+      });
+      expect(await registered()).toBeLessThanOrEqual(3_000);
+
+      const pageUrl = canonicalUrl(page.url());
+      await poll("the store to hold every annotation of the page", 60_000, async () => (await storedCount(pageUrl)) >= answer.annotations.length);
+      expect(await storedCount(pageUrl), "stored annotations").toBe(answer.annotations.length);
+      // read again, in the same parts: nothing stored twice
+      await page.reload();
+      await h.waitForAnnotation(page, 120_000);
+      const again = await allParts(code);
+      expect(again.annotations.length).toBe(answer.annotations.length);
+      expect(await storedCount(pageUrl), "stored annotations after a reload").toBe(answer.annotations.length);
+    }, 600_000);
   });
 
   describe("a page that never stops changing", () => {

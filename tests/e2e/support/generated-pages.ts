@@ -129,8 +129,43 @@ export function decomposedPage(count: number): string {
   return entitiesPage(count).replace("<title>Tổng hợp tiến độ", "<title>Bản NFD: tiến độ").normalize("NFD");
 }
 
+const FILLER = [
+  "Các sở, ban, ngành và địa phương tiếp tục rà soát hồ sơ, hoàn thiện thủ tục và báo cáo kết quả thực hiện",
+  "Tổ công tác đã làm việc với chủ đầu tư, đơn vị tư vấn giám sát và nhà thầu thi công về những vướng mắc còn tồn tại",
+  "Hội đồng thẩm định đề nghị bổ sung thuyết minh, làm rõ nguồn vốn và phương án bồi thường, hỗ trợ tái định cư",
+  "Người dân trong vùng dự án đồng thuận cao, bàn giao mặt bằng đúng tiến độ cam kết với chính quyền địa phương",
+  "Đơn vị thi công bố trí thêm mũi thi công, tăng ca vào ban đêm để bù lại thời gian bị ảnh hưởng do mưa bão",
+  "Cơ quan chuyên môn hướng dẫn các xã lập hồ sơ quyết toán, lưu trữ tài liệu và công khai thông tin theo quy định",
+];
+
+/**
+ * A very long report (`megabytes` MiB of article text, as a legal compendium or a year's
+ * minutes): the paragraphs of entitiesPage, each followed by plain running text, about one entity
+ * per 250 bytes. The responsiveness probe of entitiesPage records every frame.
+ */
+export function hugePage(megabytes: number): string {
+  const rnd = random(5_000_000);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const target = megabytes * 1024 * 1024;
+  const plain: string[] = [];
+  let bytes = 0;
+  while (bytes < target) {
+    const sentence = `<p>${pick(FILLER)}; ${pick(FILLER).toLowerCase()}. ${pick(FILLER)}.</p>`;
+    plain.push(sentence);
+    bytes += Buffer.byteLength(sentence) + 250; // and the entity paragraph before it (250-300 bytes)
+  }
+  const page = entitiesPage(plain.length * 5);
+  let i = 0;
+  return page
+    .replace("<title>Tổng hợp tiến độ", "<title>Toàn văn báo cáo: tiến độ")
+    // the probe keeps recording while the later parts of the page are annotated
+    .replace("now - probe.annotatedAt < 3000", "now - probe.annotatedAt < 120000")
+    .replace(/(<p>Ngày [^\n]*<\/p>)/g, (p) => `${p}\n${plain[i++] ?? ""}`);
+}
+
 export const GENERATORS = {
   entities: entitiesPage,
   live: livePage,
   nfd: decomposedPage,
+  huge: hugePage,
 } satisfies Record<string, (count: number) => string>;
