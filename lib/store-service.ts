@@ -46,7 +46,7 @@ export async function annotatePage(
 ): Promise<AnnotateReply> {
   const { page, text, from, to = text.length, continued } = message;
   // [from, to): the batch; the text around it gives the stored annotations their context
-  const annotations = extract(from === 0 && to === text.length ? text : text.slice(from, to), { articleDate: page.articleDate }, onError);
+  const annotations = extract(text.slice(from, to), { articleDate: page.articleDate }, onError);
   if (from > 0) {
     for (const a of annotations) {
       a.start += from;

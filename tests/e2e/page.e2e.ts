@@ -56,6 +56,33 @@ describe.each(BROWSERS)("%s", (browserName) => {
     return { page, answer, tabId };
   }
 
+  /**
+   * On a page with the generated pages' frame probe: the page painted at least twice while the
+   * `policy-lens:annotate` measure ran, with no gap over 200 ms between its animation frames.
+   */
+  async function expectPaintingWhileAnnotated(page: TestPage, during: string): Promise<void> {
+    const probe = await h.evaluate(page, () => {
+      const p = (window as unknown as { __vplProbe: { frames: number[] } }).__vplProbe;
+      const [m] = performance.getEntriesByName("policy-lens:annotate", "measure");
+      const phases = ["policy-lens:detect", "policy-lens:draw"].map((n) => {
+        const [e] = performance.getEntriesByName(n, "measure");
+        return `${n.replace("policy-lens:", "")} ${e ? Math.round(e.duration) : "?"} ms`;
+      });
+      return { frames: p.frames, start: m?.startTime ?? null, end: m ? m.startTime + m.duration : null, phases };
+    });
+    expect(probe.start, "the annotate measure").not.toBeNull();
+    // the gaps between frames that overlap the content script's work
+    const gaps: { at: number; gap: number }[] = [];
+    for (let i = 1; i < probe.frames.length; i++) {
+      const [a, b] = [probe.frames[i - 1]!, probe.frames[i]!];
+      if (b >= probe.start! && a <= probe.end!) gaps.push({ at: Math.round(a - probe.start!), gap: Math.round(b - a) });
+    }
+    const took = Math.round(probe.end! - probe.start!);
+    expect(gaps.length, `animation frames during the ${took} ms of annotation`).toBeGreaterThan(1);
+    const worst = gaps.reduce((w, g) => (g.gap > w.gap ? g : w));
+    expect(worst.gap, `longest frame gap ${during} (${took} ms: ${probe.phases.join(", ")}; ${gaps.length} frames; the gap starts at +${worst.at} ms)`).toBeLessThanOrEqual(200);
+  }
+
   /** The card as the content script's world sees it, once `ready(card)` holds. */
   function cardWhen(page: TestPage, what: string, ready: (card: CardView) => boolean, timeoutMs = 10_000): Promise<CardView> {
     return poll(what, timeoutMs, async () => {
@@ -373,26 +400,7 @@ describe.each(BROWSERS)("%s", (browserName) => {
     });
 
     it("keeps the page painting while it annotates: no gap over 200 ms between animation frames", async () => {
-      const probe = await h.evaluate(page, () => {
-        const p = (window as unknown as { __vplProbe: { frames: number[]; annotatedAt: number | null } }).__vplProbe;
-        const [m] = performance.getEntriesByName("policy-lens:annotate", "measure");
-        const phases = ["policy-lens:detect", "policy-lens:draw"].map((n) => {
-          const [e] = performance.getEntriesByName(n, "measure");
-          return `${n.replace("policy-lens:", "")} ${e ? Math.round(e.duration) : "?"} ms`;
-        });
-        return { frames: p.frames, annotatedAt: p.annotatedAt, start: m?.startTime ?? null, end: m ? m.startTime + m.duration : null, phases };
-      });
-      expect(probe.start, "the annotate measure").not.toBeNull();
-      // the gaps between frames that overlap the content script's work
-      const gaps: { at: number; gap: number }[] = [];
-      for (let i = 1; i < probe.frames.length; i++) {
-        const [a, b] = [probe.frames[i - 1]!, probe.frames[i]!];
-        if (b >= probe.start! && a <= probe.end!) gaps.push({ at: Math.round(a - probe.start!), gap: Math.round(b - a) });
-      }
-      const took = Math.round(probe.end! - probe.start!);
-      expect(gaps.length, `animation frames during the ${took} ms of annotation`).toBeGreaterThan(1);
-      const worst = gaps.reduce((w, g) => (g.gap > w.gap ? g : w));
-      expect(worst.gap, `longest frame gap during annotation (${took} ms: ${probe.phases.join(", ")}; ${gaps.length} frames; the gap starts at +${worst.at} ms)`).toBeLessThanOrEqual(200);
+      await expectPaintingWhileAnnotated(page, "during annotation");
     });
   });
 
@@ -436,18 +444,7 @@ describe.each(BROWSERS)("%s", (browserName) => {
     });
 
     it("draws its first highlights while the page keeps painting: no gap over 200 ms between frames", async () => {
-      const probe = await h.evaluate(page, () => {
-        const p = (window as unknown as { __vplProbe: { frames: number[] } }).__vplProbe;
-        const [m] = performance.getEntriesByName("policy-lens:annotate", "measure");
-        return { frames: p.frames, start: m?.startTime ?? null, end: m ? m.startTime + m.duration : null };
-      });
-      expect(probe.start, "the annotate measure").not.toBeNull();
-      let worst = 0;
-      for (let i = 1; i < probe.frames.length; i++) {
-        const [a, b] = [probe.frames[i - 1]!, probe.frames[i]!];
-        if (b >= probe.start! && a <= probe.end!) worst = Math.max(worst, b - a);
-      }
-      expect(Math.round(worst), `longest frame gap while the first part was read and drawn (${Math.round(probe.end! - probe.start!)} ms)`).toBeLessThanOrEqual(200);
+      await expectPaintingWhileAnnotated(page, "while the first part was read and drawn");
     });
 
     it("annotates the whole article in parts, registers only the highlights around the reader, and stores each annotation once", async () => {
