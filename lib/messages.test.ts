@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   countKinds,
+  isTextMissing,
+  isTextReply,
   parseBackgroundToContent,
   parseContentToBackground,
   parsePopupToBackground,
@@ -9,11 +11,21 @@ import {
 
 describe("parseContentToBackground", () => {
   const text = "Chiều 16/3, Thủ tướng yêu cầu.";
-  const visit = { type: "annotate-page", page: { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" }, text, from: 0 };
+  const page = { url: "https://baochinhphu.vn/a.htm", title: "T", articleDate: "2023-03-17" };
+  const visit = { type: "annotate-page", page, view: "v-1", at: 0, chunk: text, length: text.length, from: 0 };
   it("accepts a visit and drops extra fields", () => {
     expect(parseContentToBackground({ ...visit, evil: "<script>" })).toEqual(visit);
     // a part of a long page: [from, to) of the text
     expect(parseContentToBackground({ ...visit, from: 2, to: 10, continued: true })).toEqual({ ...visit, from: 2, to: 10, continued: true });
+    // the background holds the text up to `at` already (uploaded, or sent with an earlier part)
+    const rest = { ...visit, at: 12, chunk: text.slice(12), from: 12 };
+    expect(parseContentToBackground(rest)).toEqual(rest);
+    const nothingNew = { ...visit, at: text.length, chunk: "", from: 12, to: 20 };
+    expect(parseContentToBackground(nothingNew)).toEqual(nothingNew);
+  });
+  it("accepts a slice of the text ahead of a visit", () => {
+    const slice = { type: "page-text", view: "v-1", at: 200, chunk: text };
+    expect(parseContentToBackground({ ...slice, page })).toEqual(slice);
   });
   it.each([
     ["null", null],
@@ -28,10 +40,28 @@ describe("parseContentToBackground", () => {
     ["a part ending before it starts", { ...visit, from: 2, to: 1 }],
     ["a part ending beyond the text", { ...visit, to: 999 }],
     ["a part end that is not a count", { ...visit, to: "3" }],
-    ["a non-string text", { ...visit, text: 42 }],
+    ["a non-string chunk", { ...visit, chunk: 42 }],
+    ["a chunk that does not end the text", { ...visit, length: text.length + 1 }],
+    ["a chunk running past the text", { ...visit, at: 1 }],
+    ["no view", { ...visit, view: undefined }],
+    ["a view that is not an id", { ...visit, view: "../x" }],
+    ["a slice with a negative start", { type: "page-text", view: "v-1", at: -1, chunk: text }],
+    ["a slice without a view", { type: "page-text", at: 0, chunk: text }],
+    ["a slice past the largest text", { type: "page-text", view: "v-1", at: 50_000_000, chunk: text }],
     ["an array", [visit]],
   ])("rejects %s", (_label, message) => {
     expect(parseContentToBackground(message)).toBeNull();
+  });
+  it.each([
+    [{ ok: true, have: 10 }, true, false],
+    [{ ok: false, error: "text-missing", have: 0 }, true, true],
+    [{ ok: false, error: "failed", have: 0 }, false, false],
+    [{ ok: true, have: -1 }, false, false],
+    [{ annotations: [], ids: [], visit: { ok: true, records: [] } }, false, false],
+    [undefined, false, false],
+  ])("tells a text reply %j (reply %s, missing %s)", (reply, isReply, missing) => {
+    expect(isTextReply(reply)).toBe(isReply);
+    expect(isTextMissing(reply)).toBe(missing);
   });
   it("accepts a request for the card's UI, and nothing with it", () => {
     expect(parseContentToBackground({ type: "load-card-ui", files: ["/evil.js"] })).toEqual({ type: "load-card-ui" });

@@ -23,11 +23,29 @@ export interface VisitPage {
 /** Content script → background. */
 export type ContentToBackground =
   /**
-   * The page's article text, all read so far: the background runs the rules on it from `from` on
-   * (the new batch; earlier batches were read before), stores the visit, and answers with an
-   * AnnotateReply. The rules run there, not on the page's thread.
+   * The page's article text, all read so far, is `length` long; `chunk` is its slice from `at` on
+   * (the part the background does not hold yet: see page-text). The background runs the rules on
+   * [from, to) of it (the new batch; earlier batches were read before), stores the visit, and
+   * answers with an AnnotateReply, or with TextMissing when it lacks part of the text. The rules
+   * run there, not on the page's thread. `view`: this page view's text, made up by the page.
    */
-  | { type: "annotate-page"; page: VisitPage; text: string; from: number; to?: number; continued?: boolean }
+  | {
+      type: "annotate-page";
+      page: VisitPage;
+      view: string;
+      at: number;
+      chunk: string;
+      length: number;
+      from: number;
+      to?: number;
+      continued?: boolean;
+    }
+  /**
+   * A slice of the page view's text from `at` on, ahead of an annotate-page: a long text goes in
+   * several, so that no one message holds the page's thread while it is serialised. Answered with
+   * a TextReply.
+   */
+  | { type: "page-text"; view: string; at: number; chunk: string }
   | { type: "update-annotation"; id: string; patch: AnnotationPatch }
   /** The hover card's UI is needed on this page: inject it into the content script's world. */
   | { type: "load-card-ui" }
@@ -98,6 +116,20 @@ export interface AnnotateReply {
   visit: VisitReply;
 }
 
+/**
+ * How much of a page view's text the background holds (in characters from the start). Not ok: a
+ * chunk came after a gap, or an annotate-page before its whole text (a service worker that was
+ * stopped has lost what it held): the page sends the text again from `have`.
+ */
+export type TextMissing = { ok: false; error: "text-missing"; have: number };
+export type TextReply = { ok: true; have: number } | TextMissing;
+
+export function isTextReply(v: unknown): v is TextReply {
+  return isObject(v) && isCount(v.have) && (v.ok === true || (v.ok === false && v.error === "text-missing"));
+}
+
+export const isTextMissing = (v: unknown): v is TextMissing => isTextReply(v) && !v.ok;
+
 const MAX_TEXT = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -132,15 +164,27 @@ function parsePatch(v: unknown): AnnotationPatch | null {
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
+/** A slice of a page view's text: `chunk` from `at` on. */
+function parseTextSlice(m: Record<string, unknown>): { view: string; at: number; chunk: string } | null {
+  const { view, at, chunk } = m;
+  if (!isString(view, 64) || !ID.test(view) || !isCount(at) || !isString(chunk, MAX_PAGE_TEXT) || at + chunk.length > MAX_PAGE_TEXT) return null;
+  return { view, at, chunk };
+}
+
 export function parseContentToBackground(message: unknown): ContentToBackground | null {
   if (!isObject(message)) return null;
   if (message.type === "annotate-page") {
     const page = parseVisitPage(message.page);
-    const { text, from, to, continued } = message;
-    if (!page || !isString(text, MAX_PAGE_TEXT) || !isCount(from) || from > text.length) return null;
-    if (to !== undefined && (!isCount(to) || to < from || to > text.length)) return null;
+    const slice = parseTextSlice(message);
+    const { length, from, to, continued } = message;
+    if (!page || !slice || !isCount(length) || slice.at + slice.chunk.length !== length) return null;
+    if (!isCount(from) || from > length || (to !== undefined && (!isCount(to) || to < from || to > length))) return null;
     if (continued !== undefined && typeof continued !== "boolean") return null;
-    return { type: "annotate-page", page, text, from, ...(to !== undefined ? { to } : {}), ...(continued ? { continued } : {}) };
+    return { type: "annotate-page", page, ...slice, length, from, ...(to !== undefined ? { to } : {}), ...(continued ? { continued } : {}) };
+  }
+  if (message.type === "page-text") {
+    const slice = parseTextSlice(message);
+    return slice ? { type: "page-text", ...slice } : null;
   }
   if (message.type === "load-card-ui") return { type: "load-card-ui" };
   if (message.type === "update-annotation") {

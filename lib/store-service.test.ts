@@ -85,7 +85,7 @@ describe("annotatePage (the rules run in the background)", () => {
 
   it("finds the entities of the new batch only, with offsets into the whole text, and stores them", async () => {
     const db = freshDb("service");
-    const first = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    const first = await annotatePage(db, { page, text: TEXT, from: 0 });
     expect(first.annotations.map((a) => a.text)).toContain("Chỉ thị số 15-CT/TW");
     for (const a of first.annotations) expect(TEXT.slice(a.start, a.end)).toBe(a.text);
     expect(first.visit.ok).toBe(true);
@@ -93,7 +93,7 @@ describe("annotatePage (the rules run in the background)", () => {
 
     const late = "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn dự hội nghị ngày 20/5.";
     const whole = `${TEXT}\n\n${late}`;
-    const second = await annotatePage(db, { type: "annotate-page", page, text: whole, from: TEXT.length + 2, continued: true });
+    const second = await annotatePage(db, { page, text: whole, from: TEXT.length + 2, continued: true });
     expect(second.annotations.length).toBeGreaterThan(0);
     for (const a of second.annotations) {
       expect(a.start).toBeGreaterThanOrEqual(TEXT.length + 2);
@@ -107,13 +107,13 @@ describe("annotatePage (the rules run in the background)", () => {
     // the same paragraph twice: every quote of the second part repeats one of the first
     const whole = `${TEXT}\n\n${TEXT}`;
     const once = freshDb("service");
-    const oneMessage = await annotatePage(once, { type: "annotate-page", page, text: whole, from: 0 });
+    const oneMessage = await annotatePage(once, { page, text: whole, from: 0 });
     const fingerprints = async (db: typeof once) => (await db.annotations.toArray()).map((r) => r.fingerprint).sort();
 
     const db = freshDb("service");
     // as the page sends a part: the whole text, the part in [from, to)
-    const firstPart = { type: "annotate-page", page, text: whole, from: 0, to: TEXT.length } as const;
-    const secondPart = { type: "annotate-page", page, text: whole, from: TEXT.length, continued: true } as const;
+    const firstPart = { page, text: whole, from: 0, to: TEXT.length } as const;
+    const secondPart = { page, text: whole, from: TEXT.length, continued: true } as const;
     const first = await annotatePage(db, firstPart);
     const second = await annotatePage(db, secondPart);
     expect(first.annotations.length + second.annotations.length).toBe(oneMessage.annotations.length);
@@ -136,7 +136,7 @@ describe("annotatePage (the rules run in the background)", () => {
       name: "full-disk",
       create: (down) => ({ ...down, table: (name) => ({ ...down.table(name), mutate: () => Promise.reject(new DOMException("disk full", "QuotaExceededError")) }) }),
     });
-    const reply = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    const reply = await annotatePage(db, { page, text: TEXT, from: 0 });
     expect(reply.annotations.length).toBeGreaterThan(0);
     expect(reply.visit).toMatchObject({ ok: false, error: "storage-full" });
   });
@@ -146,7 +146,7 @@ describe("annotatePage replies", () => {
   it("send each annotation once: the untouched records of the batch come back as ids only", async () => {
     const db = freshDb("service");
     const page = { url: "https://baochinhphu.vn/a.htm", title: "Bài", articleDate: "2023-03-17" };
-    const reply = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    const reply = await annotatePage(db, { page, text: TEXT, from: 0 });
     expect(reply.ids).toHaveLength(reply.annotations.length);
     expect(reply.ids.every((id) => typeof id === "string")).toBe(true);
     expect(reply.visit).toEqual({ ok: true, records: [] });
@@ -154,7 +154,7 @@ describe("annotatePage replies", () => {
     await updateFromPage(db, { type: "update-annotation", id: reply.ids[0]!, patch: { starred: true } });
     const stale = { kind: "number", subkind: "quantity", start: 0, end: 5, text: "Chiều", value: 1 } as const;
     await recordPageVisit(db, { page, text: TEXT, annotations: [stale] });
-    const again = await annotatePage(db, { type: "annotate-page", page, text: TEXT, from: 0 });
+    const again = await annotatePage(db, { page, text: TEXT, from: 0 });
     expect(again.ids).toEqual(reply.ids);
     const records = again.visit.ok ? again.visit.records : [];
     expect(records.find((r) => r.id === reply.ids[0])).toMatchObject({ starred: true, annotation: null });

@@ -33,18 +33,25 @@ export interface VisitInput {
   continued?: boolean;
 }
 
+/** An annotate-page request with its whole text (the message carries only what the background lacked). */
+export interface AnnotateRequest {
+  page: VisitPage;
+  /** The page's article text, all read so far. */
+  text: string;
+  /** The new batch: [from, to) of the text (to: its end by default). */
+  from: number;
+  to?: number;
+  /** A later batch of the same page view: not a new visit. */
+  continued?: boolean;
+}
+
 /**
  * A page's request to annotate its text: the rules run here (the background), on the new batch
  * only, and the visit is stored. The annotations come back even when storing fails (a full disk
  * must not take the highlights away); `onError` hears about a rule family that failed.
  */
-export async function annotatePage(
-  db: PolicyLensDB,
-  message: Extract<ContentToBackground, { type: "annotate-page" }>,
-  now = Date.now(),
-  onError?: (family: string, error: unknown) => void,
-): Promise<AnnotateReply> {
-  const { page, text, from, to = text.length, continued } = message;
+export async function annotatePage(db: PolicyLensDB, request: AnnotateRequest, now = Date.now(), onError?: (family: string, error: unknown) => void): Promise<AnnotateReply> {
+  const { page, text, from, to = text.length, continued } = request;
   // [from, to): the batch; the text around it gives the stored annotations their context
   const annotations = extract(text.slice(from, to), { articleDate: page.articleDate }, onError);
   if (from > 0) {

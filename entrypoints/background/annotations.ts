@@ -2,15 +2,24 @@
 // toolbar button, and take the reader to a stored passage.
 import { browser } from "wxt/browser";
 import type { Selectors } from "@/lib/anchor/selectors";
-import type { AnnotateReply, BackgroundToContent, ContentToBackground, WriteResult } from "@/lib/messages";
+import type { AnnotateReply, BackgroundToContent, ContentToBackground, TextReply, WriteResult } from "@/lib/messages";
+import { frameKey, PageTexts } from "@/lib/page-texts";
 import { CARD_UI_FILE } from "@/entrypoints/content/card-ui";
 import { canonicalUrl, type PolicyLensDB } from "@/lib/store";
 import { annotatePage, saveNoteFromPage, updateFromPage } from "@/lib/store-service";
 
+/** What each page view has sent of its text (memory only: a stopped service worker has lost it, and says so). */
+const pageTexts = new PageTexts();
+
+/** A closed tab's texts go. */
+export function forgetTab(tabId: number): void {
+  pageTexts.forgetTab(tabId);
+}
+
 /** In the background's own performance panel: the rules and the store, off the page's thread. */
 const BACKGROUND_MEASURE = "policy-lens:background";
 
-export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number, frameId = 0): Promise<AnnotateReply | WriteResult> {
+export async function handleContentMessage(db: PolicyLensDB, message: ContentToBackground, tabId: number, frameId = 0): Promise<AnnotateReply | TextReply | WriteResult> {
   switch (message.type) {
     case "load-card-ui":
       try {
@@ -19,10 +28,17 @@ export async function handleContentMessage(db: PolicyLensDB, message: ContentToB
       } catch (error) {
         return { ok: false, error: "failed", detail: String(error) };
       }
+    case "page-text":
+      return pageTexts.put(frameKey(tabId, frameId), message.view, message.at, message.chunk);
     case "annotate-page": {
       const t0 = performance.now();
-      const reply = await annotatePage(db, message, Date.now(), (family, error) => console.warn(`[policy-lens] the ${family} rules failed on ${message.page.url}`, error));
-      performance.measure(BACKGROUND_MEASURE, { start: t0, end: performance.now(), detail: { url: message.page.url, chars: message.text.length - message.from } });
+      const text = pageTexts.textOf(frameKey(tabId, frameId), message);
+      if (typeof text !== "string") return text;
+      const { page, from, to, continued } = message;
+      const reply = await annotatePage(db, { page, text, from, to, continued }, Date.now(), (family, error) =>
+        console.warn(`[policy-lens] the ${family} rules failed on ${page.url}`, error),
+      );
+      performance.measure(BACKGROUND_MEASURE, { start: t0, end: performance.now(), detail: { url: page.url, chars: (to ?? text.length) - from } });
       await setBadge(tabId, reply.annotations.length);
       return reply;
     }

@@ -1,7 +1,7 @@
 import { browser } from "wxt/browser";
-import { handleContentMessage, openAnnotation, pendingFocusFor } from "./annotations";
+import { forgetTab, handleContentMessage, openAnnotation, pendingFocusFor } from "./annotations";
 import { applySiteChoice, syncSiteScripts } from "./sites";
-import { parseBackgroundToContent, parseContentToBackground, parsePopupToBackground, type BackgroundToContent } from "@/lib/messages";
+import { isTextMissing, parseBackgroundToContent, parseContentToBackground, parsePopupToBackground, type BackgroundToContent } from "@/lib/messages";
 import { getDatabase } from "@/lib/store";
 
 const NOTE_MENU_ID = "policy-lens-note-selection";
@@ -23,7 +23,7 @@ export default defineBackground(() => {
       if (!message) return rejectMessage(raw);
       const tabId = sender.tab.id;
       return handleContentMessage(db(), message, tabId, sender.frameId ?? 0).then(async (reply) => {
-        if (message.type === "annotate-page") await flushPendingFocus(tabId);
+        if (message.type === "annotate-page" && !isTextMissing(reply)) await flushPendingFocus(tabId);
         return reply;
       });
     }
@@ -32,6 +32,8 @@ export default defineBackground(() => {
     if (message.type === "set-site") return applySiteChoice(message);
     return openAnnotation(db(), message.id);
   });
+
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
   // the reader's own note on selected text: context menu and keyboard shortcut
   browser.runtime.onInstalled.addListener(() => {

@@ -12,9 +12,10 @@ import { describeSpan, type Selectors } from "@/lib/anchor/selectors";
 import type { Annotation, AnnotationKind } from "@/lib/extract/types";
 import type { MessageKey } from "@/lib/i18n";
 import type { AnnotateReply, AnnotationPatch, ContentToBackground, PageAnnotations, StoredOnPage, VisitPage, WriteFailure, WriteResult } from "@/lib/messages";
-import { findArticleCore, isVietnamese, widenArticle } from "@/lib/page/article";
+import { findArticleSteps, isVietnamese } from "@/lib/page/article";
 import { PlacedAnnotations, type Placed } from "@/lib/page/placed";
-import { collectArticleText, partsOf, rangeFor, type TextMap, type TextSegment } from "@/lib/page/text-map";
+import { collectSteps, partsOf, rangeFor, TextCollector, type TextMap, type TextSegment } from "@/lib/page/text-map";
+import { TextUpload } from "@/lib/page/text-upload";
 import { windowAround } from "@/lib/page/window";
 import type { CardHost } from "./card";
 import { loadCardUi } from "./card-ui";
@@ -31,7 +32,7 @@ export const HIGHLIGHT_NAMES: Record<HighlightKey, string> = {
 
 /** User Timing names, visible in the browser's performance panel (documented in the README). */
 export const MEASURES = {
-  /** On the page's thread: finding the article and reading its text. */
+  /** On the page's thread: one slice of finding the article and reading its text. */
   detect: "policy-lens:detect",
   /** On the page's thread: one slice of drawing highlights. */
   draw: "policy-lens:draw",
@@ -74,10 +75,13 @@ const WINDOW_ABOVE = 6_000;
 const WINDOW_MAX = 3_000;
 /** Past this many characters, reading the article and sending it are two tasks. */
 const LONG_TEXT = 100_000;
+/** Reading the page's text goes in slices of about this long (a page of megabytes takes many). */
+const SLICE_MS = 20;
 /**
- * A page's first message carries at most this much text, later ones BATCH_CHARS: the first
- * highlights of a very long page (5 MB) show within seconds, and no reply is too big to read in
- * one short task. Almost every article fits in the first.
+ * The rules run on a page's text in parts, each a request of its own: the first of at most this
+ * many characters, later ones BATCH_CHARS. The first highlights of a very long page (5 MB) show
+ * within seconds, and no reply is too big to read in one short task. Almost every article fits
+ * in the first. (The text itself goes once, in slices: lib/page/text-upload.ts.)
  */
 const FIRST_BATCH_CHARS = 200_000;
 const BATCH_CHARS = 1_000_000;
@@ -169,8 +173,12 @@ export class PageAnnotator {
   private pendingFocus: Selectors | undefined;
   /** Set once this page view's first batch was sent: later batches are not new visits. */
   private visitSent = false;
+  /** The page text goes to the background once, in slices where it is long (lib/page/text-upload.ts). */
+  private readonly upload = new TextUpload(randomId(), (message) => this.send(message));
   /** Why the last visit could not be stored, shown when the reader then edits an annotation. */
   private storeFailure: WriteFailure | undefined;
+  /** Late content is being read (in slices): another reading waits. */
+  private reading = false;
   /** Only the highlights near the viewport are registered (past WINDOW_ABOVE of them). */
   private windowed = false;
   /** The placements registered while windowed: [lo, hi) of placed.items, and how many there were. */
@@ -220,17 +228,7 @@ export class PageAnnotator {
     const t0 = performance.now();
     await afterPaint();
     if (signal.aborted) return false;
-    let t1 = performance.now();
-    const core = isVietnamese(doc) ? findArticleCore(doc) : null;
-    // a very long article: widening it (which may read its text again) is a task of its own
-    if (core && core.text.text.length > LONG_TEXT) {
-      performance.measure(MEASURES.detect, { start: t1, end: performance.now() });
-      await macrotask();
-      if (signal.aborted) return false;
-      t1 = performance.now();
-    }
-    const body = core && widenArticle(core);
-    performance.measure(MEASURES.detect, { start: t1, end: performance.now() });
+    const body = isVietnamese(doc) ? await this.inSlices(findArticleSteps(doc, { sliceMs: SLICE_MS }), MEASURES.detect) : null;
     if (!body || signal.aborted) return false;
     if (unlessArticle !== undefined && signatureOf(body.text.text) === unlessArticle) return false;
     this.container = body.container;
@@ -248,6 +246,21 @@ export class PageAnnotator {
   }
 
   /**
+   * Runs `steps` a slice at a time, each a task of its own (and a `measure`, when named), so that
+   * reading a page of megabytes never holds it; undefined once the page view is over.
+   */
+  private async inSlices<T>(steps: Generator<void, T>, measure?: string): Promise<T | undefined> {
+    for (;;) {
+      const t0 = performance.now();
+      const step = steps.next();
+      if (measure) performance.measure(measure, { start: t0, end: performance.now() });
+      if (step.done) return step.value;
+      await macrotask();
+      if (this.deps.signal.aborted) return undefined;
+    }
+  }
+
+  /**
    * Sends a batch of newly read text (appended to the page text) to the background, which runs
    * the rules on it and stores the visit, then draws what it found and ties in the stored state.
    * A long batch goes as several messages, cut between blocks (BATCH_CHARS): each reply stays small
@@ -258,22 +271,28 @@ export class PageAnnotator {
     if (batch.segments.length === 0) return Promise.resolve();
     const from = this.append(batch);
     let first: Promise<void> | undefined;
-    for (const [start, end] of partsOf(this.page.text, from, from === 0 ? FIRST_BATCH_CHARS : BATCH_CHARS, BATCH_CHARS)) {
-      const message: ContentToBackground = {
-        type: "annotate-page",
-        page: this.pageInfo,
-        // the whole text with each part: the background re-anchors the page's stored annotations
-        // in it (those of later parts too, which a prefix would leave orphaned on a revisit) and
-        // gives each new one its context, as if the page had been sent in one message
-        text: this.page.text,
-        from: start,
-        ...(end < this.page.text.length ? { to: end } : {}),
-        ...(this.visitSent ? { continued: true } : {}),
-      };
+    // the whole text so far (appended to only): the background needs it all, with the first part
+    // already, to re-anchor the page's stored annotations (those of later parts too, which a
+    // prefix would leave orphaned on a revisit) and to give each new one its context
+    const text = this.page.text;
+    const page = this.pageInfo;
+    for (const [start, end] of partsOf(text, from, from === 0 ? FIRST_BATCH_CHARS : BATCH_CHARS, BATCH_CHARS)) {
+      const continued = this.visitSent;
       this.visitSent = true;
+      const make = (at: number, chunk: string): ContentToBackground => ({
+        type: "annotate-page",
+        page,
+        view: this.upload.view,
+        at,
+        chunk,
+        length: text.length,
+        from: start,
+        ...(end < text.length ? { to: end } : {}),
+        ...(continued ? { continued: true } : {}),
+      });
       const inDocumentOrder = start === 0;
       const done = this.batchChain
-        .then(() => (this.deps.signal.aborted ? undefined : this.send<AnnotateReply>(message)))
+        .then(() => (this.deps.signal.aborted ? undefined : (this.upload.sendWithText(text, make) as Promise<AnnotateReply | undefined>)))
         .then(async (reply) => {
           if (!reply || !Array.isArray(reply.annotations) || !Array.isArray(reply.ids) || this.deps.signal.aborted) return;
           await this.draw(reply.annotations, reply.ids, inDocumentOrder);
@@ -451,15 +470,18 @@ export class PageAnnotator {
       if (this.changedSince === 0) this.changedSince = now;
       // read once the page is quiet for a moment, or when it has been changing for too long
       const maxWait = Math.min(MUTATION_MAX_WAIT_MS * 2 ** this.quietReadings, MUTATION_MAX_BACKOFF_MS);
-      const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.changedSince + maxWait - now));
-      clearTimeout(this.mutationTimer);
-      this.mutationTimer = setTimeout(() => {
-        this.changedSince = 0;
-        void this.onContentChanged();
-      }, wait);
+      this.scheduleReading(Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, this.changedSince + maxWait - now)));
     });
     observer.observe(this.container!, { childList: true, subtree: true, characterData: true });
     signal.addEventListener("abort", () => observer.disconnect(), { once: true });
+  }
+
+  private scheduleReading(wait: number): void {
+    clearTimeout(this.mutationTimer);
+    this.mutationTimer = setTimeout(() => {
+      this.changedSince = 0;
+      void this.onContentChanged();
+    }, wait);
   }
 
   /** Text changed in place, or a text node swapped for another in the same element: it ticks. */
@@ -476,10 +498,17 @@ export class PageAnnotator {
   /** Late content: lazy paragraphs, "load more", in-place updates. Only new text nodes are read. */
   private async onContentChanged(): Promise<void> {
     if (!this.container?.isConnected || this.deps.signal.aborted) return;
+    // a long article is read in slices: changes meanwhile wait for the next reading
+    if (this.reading) return this.scheduleReading(MUTATION_DEBOUNCE_MS);
     const t0 = performance.now();
     const known = this.segmentsByNode;
     const leaveOut = { has: (node: Text) => known.has(node) || (node.parentElement !== null && this.ticking.has(node.parentElement)) };
-    const batch = collectArticleText(this.container, leaveOut);
+    const collector = new TextCollector(this.container, { seen: leaveOut });
+    this.reading = true;
+    // unmeasured: a reading that finds nothing new (a ticking counter) is not an annotation run
+    const done = await this.inSlices(collectSteps(collector, SLICE_MS)).finally(() => (this.reading = false));
+    if (!done) return;
+    const batch = collector.result;
     if (batch.segments.length === 0) return;
     if (batch.text.replace(/\s+/g, "").length < MIN_LATE_LETTERS) {
       this.quietReadings = Math.min(this.quietReadings + 1, 8);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { findArticleBody, isVietnamese, scanParagraphs } from "./article";
+import { findArticleBody, findArticleSteps, isVietnamese, linkDensity, scanParagraphs } from "./article";
 
 const PARA = "Chiều 16/3, Thủ tướng Chính phủ Phạm Minh Chính yêu cầu các bộ, ngành triển khai Chỉ thị số 15-CT/TW của Ban Bí thư.";
 
@@ -33,9 +33,46 @@ describe("findArticleBody", () => {
     expect(body.publishedDate).toBe("2023-03-17");
   });
 
+  it("reads the same article in slices (yielding between them) as in one go, and yields on a long one", () => {
+    const whole = findArticleBody(page(400))!;
+    let clock = 0;
+    const steps = findArticleSteps(page(400), { sliceMs: 5, now: () => (clock += 10) });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(3);
+    expect(step.value!.text.text).toBe(whole.text.text);
+    expect(step.value!.title).toBe(whole.title);
+    expect(step.value!.container.localName).toBe(whole.container.localName);
+  });
+
   it("finds nothing on a page without an article", () => {
     const doc = parseHTML(`<html lang="vi"><body><nav><a href="/">Trang chủ</a></nav><ul>${'<li><a href="/a">Tin</a></li>'.repeat(50)}</ul></body></html>`).document;
     expect(findArticleBody(doc as unknown as Document)).toBeNull();
+  });
+});
+
+describe("linkDensity", () => {
+  const el = (html: string) => parseHTML(`<html><body><div id="x">${html}</div></body></html>`).document.getElementById("x") as unknown as Element;
+  // Readability's own: link text over all text (textContent)
+  const readability = (e: Element) => Array.from(e.getElementsByTagName("a")).reduce((n, a) => n + (a.textContent ?? "").length, 0) / (e.textContent ?? "").length;
+  it.each([
+    ["no links", "<p>Thủ tướng yêu cầu.</p>"],
+    ["a link in prose", `<p>Theo <a href="/n">Nghị quyết 57</a> của Bộ Chính trị.</p>`],
+    ["a link list", `<ul>${'<li><a href="/r">Tin liên quan</a></li>'.repeat(5)}</ul><p>Kết.</p>`],
+    ["links nested in markup, an empty link, and text after the last", `<p><a href="/a"><b>Đậm</b> và <i>nghiêng</i></a><a href="/e"></a></p><div><span>Sau cùng</span></div>`],
+    ["a link as the last node", `<p>Xem thêm <a href="/z">tại đây</a></p>`],
+  ])("is Readability's on %s", (_label, html) => {
+    const e = el(html);
+    expect(linkDensity(e)).toBeCloseTo(readability(e), 10);
+  });
+  it("reads at most its limit of text: a wrapper of megabytes costs what an article does", () => {
+    const e = el(`<p>${"Văn bản. ".repeat(20)}</p>${'<a href="/r">liên kết</a>'.repeat(100)}`);
+    expect(linkDensity(e, 50)).toBe(0);
+    expect(linkDensity(e)).toBeCloseTo(readability(e), 10);
+  });
+  it("is 0 for an element without text", () => {
+    expect(linkDensity(el("<img>"))).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@
 // (the same regexes and weights) in one pass over the paragraphs, no clone; lib/page/article.test.ts
 // holds both to the library itself on every fixture page.
 import { classWeight, namesOf, unlikelyCandidate } from "./names";
-import { collectArticleText, type TextMap } from "./text-map";
+import { collectSteps, TextCollector, textLength, type TextMap } from "./text-map";
 
 export interface ArticleBody {
   /** The live element that holds the article. */
@@ -41,12 +41,34 @@ const FINALISTS = 5;
  */
 const MAX_SCORED = 300;
 
-function linkDensity(el: Element): number {
-  const total = el.textContent?.length ?? 0;
-  if (total === 0) return 0;
+/**
+ * Readability's link density: the share of an element's text (textContent) inside links. Read
+ * from at most `maxChars` of its text, in document order: exact for an article, and a finalist
+ * that wraps megabytes costs no more than one that wraps an article.
+ */
+export function linkDensity(el: Element, maxChars = 100_000): number {
+  let total = 0;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName("a"))) linked += a.textContent?.length ?? 0;
-  return linked / total;
+  let inLinks = 0;
+  let node: Node | null = el.firstChild;
+  while (node && total < maxChars) {
+    if (node.nodeType === 3) {
+      const n = (node as Text).data.length;
+      total += n;
+      if (inLinks > 0) linked += n;
+    } else if (node.nodeType === 1 && node.firstChild) {
+      if ((node as Element).localName === "a") inLinks++;
+      node = node.firstChild;
+      continue;
+    }
+    // on to the next sibling, climbing out of the elements this was the last node of
+    while (node !== el && !node.nextSibling) {
+      node = node.parentNode!;
+      if (node !== el && (node as Element).localName === "a") inLinks--;
+    }
+    node = node === el ? null : node.nextSibling;
+  }
+  return total === 0 ? 0 : linked / total;
 }
 
 // Readability's isProbablyReaderable (Readability-readerable.js), run in the same pass: its
@@ -132,23 +154,28 @@ export function scanParagraphs(doc: Document): ParagraphScan {
   return { readerable, container };
 }
 
-const textLength = (map: TextMap) => map.segments.reduce((sum, s) => sum + s.node.data.trim().length, 0);
-
 /**
  * The scored container often holds only the body paragraphs; the title, dateline and lead sit
  * beside them in the real article element. Widen to the nearest ancestor holding the page's title,
- * as long as that adds no more than a title, lead and captions would.
+ * as long as that adds no more than a title, lead and captions would. The ancestor's walk takes
+ * the core's text as read, so a long article is walked once.
  */
-function widenToTitle(core: Element, coreText: TextMap, title: Element | undefined): { container: Element; text: TextMap } {
+function* widenToTitle(core: Element, coreText: TextMap, title: Element | undefined, slice: Slicing): Generator<void, { container: Element; text: TextMap }> {
   const doc = core.ownerDocument;
   if (!title || core.contains(title)) return { container: core, text: coreText };
   let el = core.parentElement;
   for (let steps = 0; el && el !== doc.body && steps < 4; el = el.parentElement, steps++) {
     if (!el.contains(title)) continue;
-    const text = collectArticleText(el);
+    const text = yield* collectSteps(new TextCollector(el, { known: { element: core, text: coreText }, now: slice.now }), slice.sliceMs, slice.now);
     return textLength(text) <= 1.6 * textLength(coreText) + 400 ? { container: el, text } : { container: core, text: coreText };
   }
   return { container: core, text: coreText };
+}
+
+/** How the work is cut: slices of about `sliceMs` on the clock `now` (Infinity: in one go). */
+interface Slicing {
+  sliceMs: number;
+  now: () => number;
 }
 
 function publishedDateOf(doc: Document): string | undefined {
@@ -191,27 +218,33 @@ function titleOf(doc: Document, container: Element, heading: Element | undefined
  * listings, forms). Works on any Document (a live page, or one parsed for the CLI and tests).
  */
 export function findArticleBody(doc: Document, minLength = 500): ArticleBody | null {
-  const core = findArticleCore(doc);
-  return core && widenArticle(core, minLength);
+  const steps = findArticleSteps(doc, { minLength });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
-/** The first half of findArticleBody: the scored container and its text (a page's own task when long). */
-export interface ArticleCore {
-  doc: Document;
-  core: Element;
-  text: TextMap;
+export interface FindOptions {
+  /** Fewer letters than this: not an article. */
+  minLength?: number;
+  /** The work comes in slices of about this many ms (the generator yields between them); Infinity: one. */
+  sliceMs?: number;
+  now?: () => number;
 }
 
-export function findArticleCore(doc: Document): ArticleCore | null {
+/**
+ * findArticleBody in slices: the generator yields between slices of about `sliceMs`, so that the
+ * content script lets the page paint while it reads an article of megabytes.
+ */
+export function* findArticleSteps(doc: Document, { minLength = 500, sliceMs = Infinity, now = () => performance.now() }: FindOptions = {}): Generator<void, ArticleBody | null> {
   if (!doc.body) return null;
   const core = scanParagraphs(doc).container;
-  return core && { doc, core, text: collectArticleText(core) };
-}
-
-/** The second half: widened to the article's title (which may read the text again), checked for length. */
-export function widenArticle({ doc, core, text: coreText }: ArticleCore, minLength = 500): ArticleBody | null {
+  if (!core) return null;
+  const slice = { sliceMs, now };
+  const coreText = yield* collectSteps(new TextCollector(core, { now }), sliceMs, now);
   const heading = pageHeading(doc);
-  const { container, text } = widenToTitle(core, coreText, heading);
+  const { container, text } = yield* widenToTitle(core, coreText, heading, slice);
   if (textLength(text) < minLength) return null;
   return { container, text, title: titleOf(doc, container, heading), publishedDate: publishedDateOf(doc) };
 }

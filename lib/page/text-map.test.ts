@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { collectArticleText, partsOf } from "./text-map";
+import { collectArticleText, partsOf, TextCollector, textLength } from "./text-map";
 
 const SENTENCE = "Thủ tướng yêu cầu các bộ, ngành triển khai Chỉ thị số 15-CT/TW.";
 
@@ -40,6 +40,29 @@ describe("collectArticleText", () => {
     document.getElementById("a")!.insertAdjacentHTML("beforeend", "<p>Đoạn mới tải thêm.</p>");
     const late = collectArticleText(document.getElementById("a")!, seen);
     expect(late.text).toBe("Đoạn mới tải thêm.");
+  });
+
+  it("reads the same text in slices as in one go, link lists taken back across slices", () => {
+    const html = `<h1>Tiêu đề</h1>${`<p>${SENTENCE} <a href="/x">Nghị quyết</a></p><ul>${'<li><a href="/r">Bộ trưởng tiếp Đại sứ Nhật Bản</a></li>'.repeat(3)}</ul><div><b>16/3</b> tại <i>Hà Nội</i></div>`.repeat(40)}`;
+    const whole = read(html);
+    let clock = 0;
+    const collector = new TextCollector(document.getElementById("a")!, { now: () => (clock += 10) });
+    let slices = 1;
+    while (!collector.step(clock + 1)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(collector.result.text).toBe(whole.text);
+    expect(collector.result.segments.map((s) => [s.node, s.start, s.end])).toEqual(whole.segments.map((s) => [s.node, s.start, s.end]));
+  });
+
+  it("takes an element it has read before as it is (the article widened to its title): the same text as a full walk", () => {
+    const core = `<div id="core">${`<p>${SENTENCE}</p><p>Chiều <b>16/3</b>, tại Hà Nội.</p>`.repeat(5)}</div>`;
+    const whole = read(`<h1>Tiêu đề bài viết</h1><p class="sapo">Tóm tắt.</p>${core}<p>Tác giả</p>`);
+    const coreText = collectArticleText(document.getElementById("core")!);
+    const collector = new TextCollector(document.getElementById("a")!, { known: { element: document.getElementById("core")!, text: coreText } });
+    expect(collector.step()).toBe(true);
+    expect(collector.result.text).toBe(whole.text);
+    expect(collector.result.segments.map((s) => [s.node, s.start, s.end])).toEqual(whole.segments.map((s) => [s.node, s.start, s.end]));
+    expect(textLength(collector.result)).toBe(textLength(whole));
   });
 
   it("reads nothing inside a container that is itself hidden", () => {

@@ -41,66 +41,160 @@ function isSkipped(el: Element, judgeNames: boolean): boolean {
   return judgeNames && furnitureName(namesOf(el));
 }
 
+/** What a link-list block has added, to take back once its letters show it is one. */
+interface Mark {
+  segments: number;
+  parts: number;
+  length: number;
+  lastBlock: Element | null | undefined;
+}
+
+/** An element being walked: its next child, and the letters (and linked letters) under it so far. */
+interface Frame {
+  el: Element;
+  next: ChildNode | null;
+  block: Element | null;
+  inLink: boolean;
+  depth: number;
+  letters: number;
+  linked: number;
+  /** Set for a block that may turn out to be a link list. */
+  mark: Mark | null;
+}
+
+export interface CollectOptions {
+  /** Nodes left out: late content is read as a batch of only its new nodes. */
+  seen?: { has(node: Text): boolean };
+  /** An element inside the container whose text is known already: taken as it is, not walked again. */
+  known?: { element: Element; text: TextMap };
+  now?: () => number;
+}
+
+/** How many nodes are walked between two looks at the clock. */
+const CLOCK_EVERY = 256;
+
 /**
- * The article's text under a container in one walk: text nodes in document order, a blank line
- * between nodes of different blocks (as a reader sees them), furniture inside left out (skipped
- * tags, hidden or editable parts, furniture class names, blocks that are mostly links). Nodes in
- * `seen` are left out too: late content is read as a batch of only its new nodes.
+ * The article's text under a container: text nodes in document order, a blank line between nodes
+ * of different blocks (as a reader sees them), furniture inside left out (skipped tags, hidden or
+ * editable parts, furniture class names, blocks that are mostly links). The walk can stop and go
+ * on (`step`), so that a page of megabytes is read in slices between which the page paints.
  */
-export function collectArticleText(container: Element, seen?: { has(node: Text): boolean }): TextMap {
-  const parts: string[] = [];
-  const segments: TextSegment[] = [];
-  let length = 0;
-  let lastBlock: Element | null | undefined;
-  const aboveBlock = container.parentElement?.closest(BLOCK) ?? null;
+export class TextCollector {
+  private readonly parts: string[] = [];
+  private readonly segments: TextSegment[] = [];
+  private length = 0;
+  private lastBlock: Element | null | undefined;
+  private readonly stack: Frame[] = [];
+  private readonly seen: CollectOptions["seen"];
+  private readonly known: CollectOptions["known"];
+  private readonly now: () => number;
 
-  /** Walks an element's children; returns the letters it holds and how many of them are in links. */
-  const walk = (el: Element, block: Element | null, inLink: boolean, depth: number): [number, number] => {
-    let letters = 0;
-    let linked = 0;
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const node = child as Text;
-        const data = node.data;
-        const count = data.trim().length;
-        if (count === 0) continue;
-        letters += count;
-        if (inLink) linked += count;
-        if (seen?.has(node)) continue;
-        if (segments.length > 0 && block !== lastBlock) {
-          parts.push("\n\n");
-          length += 2;
-        }
-        lastBlock = block;
-        segments.push({ node, start: length, end: length + data.length });
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === 1 && depth < MAX_DEPTH) {
-        const element = child as Element;
-        if (isSkipped(element, true)) continue;
-        const name = element.localName;
-        const mark = { segments: segments.length, parts: parts.length, length, lastBlock };
-        const [l, k] = walk(element, BLOCK_TAGS.has(name) ? element : block, inLink || name === "a", depth + 1);
-        if (LINK_LIST_TAGS.has(name) && l >= LINK_LIST_MIN && k / l > 0.5) {
-          // a link list: take back what it added
-          segments.length = mark.segments;
-          parts.length = mark.parts;
-          length = mark.length;
-          lastBlock = mark.lastBlock;
-          continue;
-        }
-        letters += l;
-        linked += k;
-      }
-    }
-    return [letters, linked];
-  };
-
-  // the container itself is judged by tag and visibility only: its own name picked it
-  if (!isSkipped(container, false) && !container.parentElement?.closest("script,style,noscript,template,textarea,[hidden],[aria-hidden='true']")) {
-    walk(container, BLOCK_TAGS.has(container.localName) ? container : aboveBlock, container.closest("a") !== null, 0);
+  constructor(container: Element, options: CollectOptions = {}) {
+    this.seen = options.seen;
+    this.known = options.known;
+    this.now = options.now ?? (() => performance.now());
+    // the container itself is judged by tag and visibility only: its own name picked it
+    if (isSkipped(container, false) || container.parentElement?.closest("script,style,noscript,template,textarea,[hidden],[aria-hidden='true']")) return;
+    const block = BLOCK_TAGS.has(container.localName) ? container : (container.parentElement?.closest(BLOCK) ?? null);
+    this.stack.push({ el: container, next: container.firstChild, block, inLink: container.closest("a") !== null, depth: 0, letters: 0, linked: 0, mark: null });
   }
-  return { text: parts.join(""), segments };
+
+  /** Walks on; true once the whole container is read, false when `deadline` (on `now`) came first. */
+  step(deadline = Infinity): boolean {
+    const stack = this.stack;
+    let count = 0;
+    while (stack.length > 0) {
+      if (++count % CLOCK_EVERY === 0 && this.now() > deadline) return false;
+      const frame = stack[stack.length - 1]!;
+      const child = frame.next;
+      if (!child) {
+        stack.pop();
+        this.close(frame, stack[stack.length - 1]);
+        continue;
+      }
+      frame.next = child.nextSibling;
+      if (child.nodeType === 3) this.addText(child as Text, frame);
+      else if (child.nodeType === 1 && frame.depth < MAX_DEPTH) this.open(child as Element, frame);
+    }
+    return true;
+  }
+
+  get result(): TextMap {
+    return { text: this.parts.join(""), segments: this.segments };
+  }
+
+  private addText(node: Text, frame: Frame): void {
+    const data = node.data;
+    const count = data.trim().length;
+    if (count === 0) return;
+    frame.letters += count;
+    if (frame.inLink) frame.linked += count;
+    if (this.seen?.has(node)) return;
+    this.separate(frame.block);
+    this.segments.push({ node, start: this.length, end: this.length + data.length });
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  private separate(block: Element | null): void {
+    if (this.segments.length > 0 && block !== this.lastBlock) {
+      this.parts.push("\n\n");
+      this.length += 2;
+    }
+    this.lastBlock = block;
+  }
+
+  private open(element: Element, parent: Frame): void {
+    if (isSkipped(element, true)) return;
+    if (element === this.known?.element) return this.addKnown(this.known.text, element, parent);
+    const name = element.localName;
+    const mark = LINK_LIST_TAGS.has(name) ? { segments: this.segments.length, parts: this.parts.length, length: this.length, lastBlock: this.lastBlock } : null;
+    const block = BLOCK_TAGS.has(name) ? element : parent.block;
+    this.stack.push({ el: element, next: element.firstChild, block, inLink: parent.inLink || name === "a", depth: parent.depth + 1, letters: 0, linked: 0, mark });
+  }
+
+  /** An element read before (the article's core, when the article is widened to its title): its text, shifted. */
+  private addKnown(known: TextMap, element: Element, parent: Frame): void {
+    if (known.segments.length === 0) return;
+    // the core holds paragraphs: a block of its own
+    this.separate(element);
+    const offset = this.length;
+    for (const seg of known.segments) this.segments.push({ node: seg.node, start: seg.start + offset, end: seg.end + offset });
+    this.parts.push(known.text);
+    this.length += known.text.length;
+    parent.letters += textLength(known);
+  }
+
+  /** An element fully walked: a link list takes back what it added; anything else counts in its parent. */
+  private close(frame: Frame, parent: Frame | undefined): void {
+    if (!parent) return;
+    const { mark, letters, linked } = frame;
+    if (mark && letters >= LINK_LIST_MIN && linked / letters > 0.5) {
+      this.segments.length = mark.segments;
+      this.parts.length = mark.parts;
+      this.length = mark.length;
+      this.lastBlock = mark.lastBlock;
+      return;
+    }
+    parent.letters += letters;
+    parent.linked += linked;
+  }
+}
+
+/** The letters of a text map (its nodes' text, trimmed), as the walk counts them. */
+export const textLength = (map: TextMap) => map.segments.reduce((sum, s) => sum + s.node.data.trim().length, 0);
+
+/** A collector's walk as a generator that yields between slices of about `sliceMs` (Infinity: one slice). */
+export function* collectSteps(collector: TextCollector, sliceMs: number, now = () => performance.now()): Generator<void, TextMap> {
+  while (!collector.step(now() + sliceMs)) yield;
+  return collector.result;
+}
+
+/** The article's text under a container in one go (TextCollector, not sliced). */
+export function collectArticleText(container: Element, seen?: { has(node: Text): boolean }): TextMap {
+  const collector = new TextCollector(container, { seen });
+  collector.step();
+  return collector.result;
 }
 
 /**
