@@ -13,7 +13,9 @@
 //            annotation, from the buffered `longtask` and `long-animation-frame` entries
 //            overlapping it (Chromium leaves content-script tasks out of `longtask`; a long
 //            animation frame still shows them). A page not annotated within --cap seconds is
-//            reported unfinished and its tab closed.
+//            reported unfinished and its tab closed. Then the same pages with the floor extension
+//            (scripts/bench-floor.ts: one innerText read, one message, one highlight), measured
+//            alike: what any annotating content script pays, and ours against it.
 //   panel    10,000 annotations across 500 pages written into the extension's IndexedDB, plus the
 //            article open in a tab. In the popup page (popup.html?tab=ID): opening it (navigation
 //            start → `policy-lens:panel-ready`, the first screen in the DOM with its data) and
@@ -34,6 +36,7 @@ import { BrowserMissingError, executablePath, extensionDirFor, launch, type Harn
 import { FIXTURES_DIR, listHosts, loadManifest, startServer, type FixturePage, type FixtureServer } from "../tests/e2e/support/server";
 import { canonicalUrl } from "../lib/store/url";
 import { PLAIN_HOST, seedRecords, serveLongArticle, type BenchPages, type SeedRecords } from "./bench-pages";
+import { writeFloorExtension } from "./bench-floor";
 import { inPageCost, type TraceEvent } from "./bench-trace";
 
 const root = path.resolve(process.argv[1]!, "..", "..");
@@ -570,13 +573,42 @@ async function benchPages(server: FixtureServer, long: BenchPages, articles: Fix
   console.log(`  Blocking, worst load: the longest entry overlapping the annotation and (how many exceed ${LONG_TASK_MS} ms; goal 0),`);
   console.log(`  from PerformanceObserver "longtask" and "long-animation-frame" (LoAF), both buffered. Chromium leaves content-script tasks out of`);
   console.log(`  "longtask" (and out of LoAF's blockingDuration), so LoAF's frame duration is the one that sees them: no frame could render meanwhile.`);
-  const h = await launch("chromium", { extensionDir: EXTENSION_DIR, hosts: [...listHosts(), PLAIN_HOST], port: server.port });
+  const targets = [
+    ...articles.map((p) => ({ label: `${p.id} ${p.host}`, url: server.urlFor(p.host, p.path), plainUrl: undefined })),
+    { label: `1 MB article (${long.article.host}, ×${long.article.template})`, url: long.url, plainUrl: long.plainUrl },
+  ];
+  const { rows, overhead } = await measureTargets(EXTENSION_DIR, server, targets);
+  console.log(
+    `  Tracing overhead here: about ${overhead.toFixed(1)} µs per task (a chain of small message tasks in a page, traced less untraced, median of 5).\n`,
+  );
+  printPages(rows, CAP_MS);
+
+  // the least any content script that annotates can cost: scripts/bench-floor.ts
+  const floor = writeFloorExtension();
+  try {
+    const { rows: floorRows } = await measureTargets(floor.dir, server, targets);
+    console.log(
+      `\n  The same pages with the floor extension (scripts/bench-floor.ts): a content script that only reads innerText once, sends it in one\n` +
+        `  message and registers one highlight on the reply, measured the same way. What any annotating content script pays:`,
+    );
+    printPages(floorRows, CAP_MS);
+    console.log(`\n  ${"page".padEnd(40)} ${"ours".padStart(10)} ${"floor".padStart(10)} ${"ours/floor".padStart(11)}   (work, medians)`);
+    for (let i = 0; i < rows.length; i++) {
+      const work = (r: PageRow) => (r.runs.some((m) => !m.cost) ? NaN : median(r.runs.map((m) => m.cost!.work)));
+      const ours = work(rows[i]!);
+      const least = work(floorRows[i]!);
+      console.log(`  ${rows[i]!.label.padEnd(40)} ${fine(ours)} ${fine(least)} ${ratio(ours / least, 11)}`);
+    }
+  } finally {
+    floor.remove();
+  }
+}
+
+/** Loads each target RUNS times with the extension in `extensionDir` (traced); the rows, and the tracing overhead per task. */
+async function measureTargets(extensionDir: string, server: FixtureServer, targets: { label: string; url: string; plainUrl?: string }[]): Promise<{ rows: PageRow[]; overhead: number }> {
+  const h = await launch("chromium", { extensionDir, hosts: [...listHosts(), PLAIN_HOST], port: server.port });
   try {
     const { id } = await h.extensionInstalled();
-    const targets = [
-      ...articles.map((p) => ({ label: `${p.id} ${p.host}`, url: server.urlFor(p.host, p.path), plainUrl: undefined })),
-      { label: `1 MB article (${long.article.host}, ×${long.article.template})`, url: long.url, plainUrl: long.plainUrl },
-    ];
     await measurePage(h, id, targets[0]!.url, CAP_MS); // warm-up: the browser's and the extension's first start
     const calibration = await h.openPage(targets[0]!.url);
     const overhead = await h
@@ -593,10 +625,7 @@ async function benchPages(server: FixtureServer, long: BenchPages, articles: Fix
       }
       rows.push({ label: t.label, runs });
     }
-    console.log(
-      `  Tracing overhead here: about ${overhead.toFixed(1)} µs per task (a chain of small message tasks in a page, traced less untraced, median of 5).\n`,
-    );
-    printPages(rows, CAP_MS);
+    return { rows, overhead };
   } finally {
     await h.close();
   }

@@ -91,7 +91,7 @@ export interface InPageCostOptions {
   until?: string;
 }
 
-const CONTENT_SCRIPT_PATH = "content-scripts/content.js";
+export const CONTENT_SCRIPT_PATH = "content-scripts/content.js";
 /** A reply to an extension API call, or a message to one of the content script's ports. */
 const isExtensionMessage = (name: string, mojoInterface: string) =>
   (name === "Receive mojo reply" && mojoInterface.startsWith("extensions.mojom.")) ||
