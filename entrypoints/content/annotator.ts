@@ -181,6 +181,8 @@ export class PageAnnotator {
   private reading = false;
   /** Only the highlights near the viewport are registered (past WINDOW_ABOVE of them). */
   private windowed = false;
+  /** The placements registered while windowed. */
+  private inWindow = new Set<Placed>();
   /** The placements registered while windowed: [lo, hi) of placed.items, and how many there were. */
   private windowSpan = { lo: 0, hi: 0, count: 0 };
   private windowFrame = 0;
@@ -375,11 +377,13 @@ export class PageAnnotator {
   /** Registers a placement's highlight, or has the window take it in when it is near the viewport. */
   private show(p: Placed): void {
     if (this.windowed) this.scheduleWindow();
-    else this.highlights.get(p.annotation.kind)?.add(p.range);
+    else this.highlights.get(p.annotation.kind)?.add(p.highlightRange);
   }
 
   private enterWindow(): void {
     this.windowed = true;
+    // every placement had its range registered: from now on only the window's are kept
+    for (const p of this.placed.items) p.release();
     const { signal } = this.deps;
     const view = this.deps.doc.defaultView;
     // capture: the scrolling of any element in the page, not only of the page itself
@@ -405,7 +409,11 @@ export class PageAnnotator {
     if (lo === last.lo && hi === last.hi && items.length === last.count) return;
     this.windowSpan = { lo, hi, count: items.length };
     for (const key of ["leader", "directive", "number"] as const) this.highlights.get(key)?.clear();
-    for (let i = lo; i < hi; i++) this.highlights.get(items[i]!.annotation.kind)?.add(items[i]!.range);
+    const inWindow = new Set(items.slice(lo, hi));
+    // the ranges of those that left the window go
+    for (const p of this.inWindow) if (!inWindow.has(p)) p.release();
+    this.inWindow = inWindow;
+    for (const p of inWindow) this.highlights.get(p.annotation.kind)?.add(p.highlightRange);
   }
 
   // ---- the store, through the background ---------------------------------------------------
@@ -559,7 +567,7 @@ export class PageAnnotator {
     if (placed) this.focus(placed, false);
     else this.scrollTo(range);
     // the focused highlight's own range: a second range over the same text would keep it lit
-    this.flash(placed?.range ?? range);
+    this.flash(placed?.highlightRange ?? range);
     return true;
   }
 
@@ -567,7 +575,7 @@ export class PageAnnotator {
     range.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
   }
 
-  private flash(range: Range, times = 3): void {
+  private flash(range: AbstractRange, times = 3): void {
     const focus = this.highlights.get("focus");
     if (!focus) return;
     clearTimeout(this.flashTimer);
@@ -589,7 +597,8 @@ export class PageAnnotator {
     this.focused = placed;
     const focus = this.highlights.get("focus");
     focus?.clear();
-    focus?.add(placed.range);
+    // the same object as its flash adds and takes away (a second range over the text would stay lit)
+    focus?.add(placed.highlightRange);
     this.scrollTo(placed.range);
     this.openCard(placed, takeFocus);
   }
@@ -676,8 +685,9 @@ export class PageAnnotator {
     if (!target) return;
     this.withCard((card) => {
       if (this.cardFor !== target) return; // closed or moved on while the card's UI loaded
-      const rects = target.range.getClientRects();
-      const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : target.range.getBoundingClientRect();
+      const range = target.range;
+      const rects = range.getClientRects();
+      const anchorRect = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect();
       const annotation = "annotation" in target ? target.annotation : target.quote;
       card.show({ annotation, state: this.stateOf(target.id), messageKey: this.cardMessage, takeFocus }, anchorRect, {
         onStar: () => void this.update(target, { starred: !this.stateOf(target.id).starred }),

@@ -27,6 +27,38 @@ describe("collectArticleText and rangeFor", () => {
   });
 });
 
+describe("Placed", () => {
+  it("registers a StaticRange where there is one (not kept up to date on each DOM change), made once until released, and a new live Range for measuring", () => {
+    const map = page("<p>Chiều <b>16/3</b>, hơn 200 cam kết</p>");
+    const [p] = new PlacedAnnotations().place(map, [number("200 cam", map.text.indexOf("200"))]);
+    // the test DOM has no StaticRange: a constructor standing in for the browser's
+    class FakeStaticRange {
+      constructor(readonly init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {}
+    }
+    const g = globalThis as { StaticRange?: unknown };
+    const had = g.StaticRange;
+    g.StaticRange = FakeStaticRange;
+    try {
+      const registered = p!.highlightRange as unknown as FakeStaticRange;
+      expect(registered).toBeInstanceOf(FakeStaticRange);
+      expect(registered.init).toEqual({ startContainer: map.segments[2]!.node, startOffset: 6, endContainer: map.segments[2]!.node, endOffset: 13 });
+      expect(p!.highlightRange).toBe(registered);
+      p!.release();
+      expect(p!.highlightRange).not.toBe(registered);
+    } finally {
+      g.StaticRange = had;
+    }
+    expect(p!.range.toString()).toBe("200 cam");
+    expect(p!.range).not.toBe(p!.range);
+  });
+
+  it("registers a live Range where there is no StaticRange", () => {
+    const map = page("<p>hơn 200 cam kết</p>");
+    const [p] = new PlacedAnnotations().place(map, [number("200", map.text.indexOf("200"))]);
+    expect((p!.highlightRange as Range).toString()).toBe("200");
+  });
+});
+
 describe("PlacedAnnotations", () => {
   it("finds the annotation under a point, the most specific first", () => {
     const map = page("<p>Tăng hơn 200 cam kết trong năm</p>");

@@ -1,13 +1,45 @@
 // Annotations placed on the live page: each with its Range, found again by the text node under
 // the pointer (hover) or by document order (keyboard), however many batches placed them.
 import type { Annotation } from "../extract/types";
-import { rangeFor, segmentIndex, type TextMap } from "./text-map";
+import { boundsFor, rangeOf, segmentIndex, type Bounds, type TextMap } from "./text-map";
 
-export interface Placed {
-  annotation: Annotation;
-  range: Range;
-  /** Stable within a page load: identifies the annotation in messages and the card. */
-  id: string;
+/**
+ * An annotation on the page. The highlight registry gets a StaticRange for it: the browser keeps
+ * every live Range up to date on each DOM change of the page, so thousands of them made each
+ * change of a page cost hundreds of µs (and live on until garbage collected). A live Range is
+ * made anew for the few uses that need one (measuring, comparing, the card).
+ */
+export class Placed {
+  private registered: AbstractRange | null = null;
+
+  constructor(
+    readonly annotation: Annotation,
+    /** Stable within a page load: identifies the annotation in messages and the card. */
+    readonly id: string,
+    private readonly bounds: Bounds,
+  ) {}
+
+  /** A new live Range over it. */
+  get range(): Range {
+    return rangeOf(this.bounds);
+  }
+
+  /** The range to register in a Highlight: a StaticRange where the browser has them, made once (until `release`). */
+  get highlightRange(): AbstractRange {
+    return (this.registered ??= staticRangeOf(this.bounds));
+  }
+
+  /** Drops its highlight range (made again when next needed): one far from the reader of a page of tens of thousands. */
+  release(): void {
+    this.registered = null;
+  }
+}
+
+/** A StaticRange over bounds, or a live Range where there is no StaticRange. */
+export function staticRangeOf(bounds: Bounds): AbstractRange {
+  if (typeof StaticRange !== "function") return rangeOf(bounds);
+  const { start, startOffset, end, endOffset } = bounds;
+  return new StaticRange({ startContainer: start, startOffset, endContainer: end, endOffset });
 }
 
 const START_TO_START = 0; // Range.START_TO_START, without needing the global in tests
@@ -29,9 +61,9 @@ export class PlacedAnnotations {
     const added: Placed[] = [];
     const segments = map.segments;
     for (const annotation of annotations) {
-      const range = rangeFor(map, annotation.start, annotation.end);
-      if (!range) continue;
-      const placed: Placed = { annotation, range, id: `a${++this.counter}` };
+      const bounds = boundsFor(map, annotation.start, annotation.end);
+      if (!bounds) continue;
+      const placed = new Placed(annotation, `a${++this.counter}`, bounds);
       for (let i = segmentIndex(map, annotation.start); i < segments.length && segments[i]!.start < annotation.end; i++) {
         const seg = segments[i]!;
         if (seg.end <= annotation.start) continue;
@@ -50,7 +82,8 @@ export class PlacedAnnotations {
   private insertInOrder(placed: Placed): void {
     const items = this.items;
     const last = items[items.length - 1];
-    if (!last || last.range.compareBoundaryPoints(START_TO_START, placed.range) <= 0) {
+    const range = placed.range;
+    if (!last || last.range.compareBoundaryPoints(START_TO_START, range) <= 0) {
       items.push(placed);
       return;
     }
@@ -58,7 +91,7 @@ export class PlacedAnnotations {
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (items[mid]!.range.compareBoundaryPoints(START_TO_START, placed.range) <= 0) lo = mid + 1;
+      if (items[mid]!.range.compareBoundaryPoints(START_TO_START, range) <= 0) lo = mid + 1;
       else hi = mid;
     }
     items.splice(lo, 0, placed);
@@ -77,15 +110,16 @@ export class PlacedAnnotations {
   at(node: Node, offset: number): Placed[] {
     const list = this.byNode.get(node as Text);
     if (!list) return [];
+    const ranges = new Map(list.map((p) => [p, p.range]));
     return list
       .filter((p) => {
         try {
-          return p.range.isPointInRange(node, offset);
+          return ranges.get(p)!.isPointInRange(node, offset);
         } catch {
           return false;
         }
       })
-      .sort((a, b) => a.range.toString().length - b.range.toString().length);
+      .sort((a, b) => ranges.get(a)!.toString().length - ranges.get(b)!.toString().length);
   }
 
   /** The next placement after `current` in document order (wrapping), or the first. */

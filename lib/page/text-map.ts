@@ -229,8 +229,16 @@ export function segmentIndex(map: TextMap, at: number): number {
   return lo;
 }
 
-/** A live Range over [start, end) of the joined text, or null when it holds no text or the nodes have gone. */
-export function rangeFor(map: TextMap, start: number, end: number): Range | null {
+/** Where [start, end) of the joined text lies in the page: text nodes and offsets in them. */
+export interface Bounds {
+  start: Text;
+  startOffset: number;
+  end: Text;
+  endOffset: number;
+}
+
+/** The nodes and offsets of [start, end) of the joined text, or null when it holds no text or the nodes have gone. */
+export function boundsFor(map: TextMap, start: number, end: number): Bounds | null {
   const segs = map.segments;
   if (segs.length === 0 || end <= start) return null;
   // a start at the very end of a node, or in a separator, begins at the next node
@@ -251,8 +259,24 @@ export function rangeFor(map: TextMap, start: number, end: number): Range | null
   const a = segs[i]!.node;
   const b = segs[j]!.node;
   if (!a.isConnected || !b.isConnected) return null;
-  const range = a.ownerDocument.createRange();
-  range.setStart(a, Math.min(startOffset, a.data.length));
-  range.setEnd(b, Math.min(endOffset, b.data.length));
+  startOffset = Math.min(startOffset, a.data.length);
+  endOffset = Math.min(endOffset, b.data.length);
+  if (a === b && endOffset <= startOffset) return null;
+  return { start: a, startOffset, end: b, endOffset };
+}
+
+/** A live Range over bounds (offsets kept within nodes whose text may have shrunk since). */
+export function rangeOf(bounds: Bounds): Range {
+  const range = bounds.start.ownerDocument.createRange();
+  range.setStart(bounds.start, Math.min(bounds.startOffset, bounds.start.data.length));
+  range.setEnd(bounds.end, Math.min(bounds.endOffset, bounds.end.data.length));
+  return range;
+}
+
+/** A live Range over [start, end) of the joined text, or null when it holds no text or the nodes have gone. */
+export function rangeFor(map: TextMap, start: number, end: number): Range | null {
+  const bounds = boundsFor(map, start, end);
+  if (!bounds) return null;
+  const range = rangeOf(bounds);
   return range.collapsed ? null : range;
 }
