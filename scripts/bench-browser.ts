@@ -15,7 +15,8 @@
 //            animation frame still shows them). A page not annotated within --cap seconds is
 //            reported unfinished and its tab closed. Then the same pages with the floor extension
 //            (scripts/bench-floor.ts: one innerText read, one message, one highlight), measured
-//            alike: what any annotating content script pays, and ours against it.
+//            alike: what any annotating content script pays, and ours against it; and one DOM change
+//            the page makes after annotation (what our live Ranges and observers add to it).
 //   panel    10,000 annotations across 500 pages written into the extension's IndexedDB, plus the
 //            article open in a tab. In the popup page (popup.html?tab=ID): opening it (navigation
 //            start → `policy-lens:panel-ready`, the first screen in the DOM with its data) and
@@ -109,6 +110,8 @@ interface PageMetrics {
   /** Durations of the `long-animation-frame` entries overlapping the annotation. */
   frames: number[];
   innerText: number[];
+  /** One DOM change of the page's own (a text node put into the article and taken out again), after annotation: µs. */
+  domChange: number;
   textChars: number;
   textBytes: number;
   highlights: number;
@@ -152,6 +155,19 @@ async function pageMetrics(arg: { annotate: string; prefix: string; reads: numbe
     } while (elapsed < 20 && n < 100_000);
     innerText.push(elapsed / n);
   }
+  // a page script's DOM change after annotation: what every live Range an extension keeps costs it
+  const host = document.querySelector("article p, main p, p") ?? document.body;
+  const probe = document.createTextNode("x");
+  let changes = 0;
+  const c0 = performance.now();
+  do {
+    for (let i = 0; i < 100; i++) {
+      host.appendChild(probe);
+      probe.remove();
+    }
+    changes += 100;
+  } while (performance.now() - c0 < 20 && changes < 1_000_000);
+  const domChange = ((performance.now() - c0) / changes) * 1000;
   const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
   let highlights = 0;
   for (const name of ["vpl-leader", "vpl-directive", "vpl-number"]) highlights += registry?.get(name)?.size ?? 0;
@@ -165,6 +181,7 @@ async function pageMetrics(arg: { annotate: string; prefix: string; reads: numbe
     tasks,
     frames: during(frames),
     innerText,
+    domChange,
     textChars: text.length,
     textBytes: new TextEncoder().encode(text).length,
     highlights,
@@ -592,12 +609,21 @@ async function benchPages(server: FixtureServer, long: BenchPages, articles: Fix
         `  message and registers one highlight on the reply, measured the same way. What any annotating content script pays:`,
     );
     printPages(floorRows, CAP_MS);
-    console.log(`\n  ${"page".padEnd(40)} ${"ours".padStart(10)} ${"floor".padStart(10)} ${"ours/floor".padStart(11)}   (work, medians)`);
+    console.log(
+      `\n  work: the in-page cost above; DOM change: one insert and removal of a text node in the article by the page itself, after`,
+    );
+    console.log(`  annotation (what the extension's live Ranges and observers add to every change the page makes). Medians.`);
+    console.log(
+      `  ${"page".padEnd(40)} ${"work".padStart(10)} ${"floor".padStart(10)} ${"ours/floor".padStart(11)}   ${"DOM change".padStart(10)} ${"floor".padStart(10)} ${"ours/floor".padStart(11)}`,
+    );
     for (let i = 0; i < rows.length; i++) {
       const work = (r: PageRow) => (r.runs.some((m) => !m.cost) ? NaN : median(r.runs.map((m) => m.cost!.work)));
-      const ours = work(rows[i]!);
-      const least = work(floorRows[i]!);
-      console.log(`  ${rows[i]!.label.padEnd(40)} ${fine(ours)} ${fine(least)} ${ratio(ours / least, 11)}`);
+      const change = (r: PageRow) => median(r.runs.map((m) => m.domChange / 1000));
+      const [ours, least] = [work(rows[i]!), work(floorRows[i]!)];
+      const [oursChange, leastChange] = [change(rows[i]!), change(floorRows[i]!)];
+      console.log(
+        `  ${rows[i]!.label.padEnd(40)} ${fine(ours)} ${fine(least)} ${ratio(ours / least, 11)}   ${fine(oursChange)} ${fine(leastChange)} ${ratio(oursChange / leastChange, 11)}`,
+      );
     }
   } finally {
     floor.remove();
