@@ -1,5 +1,6 @@
-// Annotations placed on the live page: each with its Range, found again by the text node under
-// the pointer (hover) or by document order (keyboard), however many batches placed them.
+// Annotations placed on the live page: each with the text nodes and offsets it covers, found again
+// by the text node under the pointer (hover) or by document order (keyboard), however many batches
+// placed them.
 import type { Annotation } from "../extract/types";
 import { boundsFor, rangeOf, segmentIndex, type Bounds, type TextMap } from "./text-map";
 
