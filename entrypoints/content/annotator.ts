@@ -515,7 +515,8 @@ export class PageAnnotator {
     this.reading = true;
     // unmeasured: a reading that finds nothing new (a ticking counter) is not an annotation run
     const done = await this.inSlices(collectSteps(collector, SLICE_MS)).finally(() => (this.reading = false));
-    if (!done) return;
+    // the article may have gone while it was read in slices (in-site navigation)
+    if (!done || !this.container?.isConnected) return;
     const batch = collector.result;
     if (batch.segments.length === 0) return;
     if (batch.text.replace(/\s+/g, "").length < MIN_LATE_LETTERS) {

@@ -45,6 +45,19 @@ export function staticRangeOf(bounds: Bounds): AbstractRange {
 
 const START_TO_START = 0; // Range.START_TO_START, without needing the global in tests
 
+/**
+ * True when the placement starts at or before `range`. One whose text node has left the page (a
+ * ticking counter's old value) has a range outside the document, which the browser will not
+ * compare: it counts as before.
+ */
+function startsAtOrBefore(p: Placed, range: Range): boolean {
+  try {
+    return p.range.compareBoundaryPoints(START_TO_START, range) <= 0;
+  } catch {
+    return true;
+  }
+}
+
 export class PlacedAnnotations {
   /** In document order. */
   readonly items: Placed[] = [];
@@ -84,7 +97,7 @@ export class PlacedAnnotations {
     const items = this.items;
     const last = items[items.length - 1];
     const range = placed.range;
-    if (!last || last.range.compareBoundaryPoints(START_TO_START, range) <= 0) {
+    if (!last || startsAtOrBefore(last, range)) {
       items.push(placed);
       return;
     }
@@ -92,7 +105,7 @@ export class PlacedAnnotations {
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (items[mid]!.range.compareBoundaryPoints(START_TO_START, range) <= 0) lo = mid + 1;
+      if (startsAtOrBefore(items[mid]!, range)) lo = mid + 1;
       else hi = mid;
     }
     items.splice(lo, 0, placed);
