@@ -160,22 +160,24 @@ export function scanParagraphs(doc: Document): ParagraphScan {
  * as long as that adds no more than a title, lead and captions would. The ancestor's walk takes
  * the core's text as read, so a long article is walked once.
  */
-function* widenToTitle(core: Element, coreText: TextMap, title: Element | undefined, slice: Slicing): Generator<void, { container: Element; text: TextMap }> {
-  const doc = core.ownerDocument;
-  if (!title || core.contains(title)) return { container: core, text: coreText };
-  let el = core.parentElement;
+function* widenToTitle(core: Read, title: Element | undefined, sliceMs: number, now: () => number): Generator<void, Read> {
+  const doc = core.element.ownerDocument;
+  if (!title || core.element.contains(title)) return core;
+  let el = core.element.parentElement;
   for (let steps = 0; el && el !== doc.body && steps < 4; el = el.parentElement, steps++) {
     if (!el.contains(title)) continue;
-    const text = yield* collectSteps(new TextCollector(el, { known: { element: core, text: coreText }, now: slice.now }), slice.sliceMs, slice.now);
-    return textLength(text) <= 1.6 * textLength(coreText) + 400 ? { container: el, text } : { container: core, text: coreText };
+    const text = yield* collectSteps(new TextCollector(el, { known: core, now }), sliceMs, now);
+    const letters = textLength(text);
+    return letters <= 1.6 * core.letters + 400 ? { element: el, text, letters } : core;
   }
-  return { container: core, text: coreText };
+  return core;
 }
 
-/** How the work is cut: slices of about `sliceMs` on the clock `now` (Infinity: in one go). */
-interface Slicing {
-  sliceMs: number;
-  now: () => number;
+/** An element read: its text, and the letters in it (textLength). */
+interface Read {
+  element: Element;
+  text: TextMap;
+  letters: number;
 }
 
 function publishedDateOf(doc: Document): string | undefined {
@@ -241,10 +243,9 @@ export function* findArticleSteps(doc: Document, { minLength = 500, sliceMs = In
   if (!doc.body) return null;
   const core = scanParagraphs(doc).container;
   if (!core) return null;
-  const slice = { sliceMs, now };
   const coreText = yield* collectSteps(new TextCollector(core, { now }), sliceMs, now);
   const heading = pageHeading(doc);
-  const { container, text } = yield* widenToTitle(core, coreText, heading, slice);
-  if (textLength(text) < minLength) return null;
+  const { element: container, text, letters } = yield* widenToTitle({ element: core, text: coreText, letters: textLength(coreText) }, heading, sliceMs, now);
+  if (letters < minLength) return null;
   return { container, text, title: titleOf(doc, container, heading), publishedDate: publishedDateOf(doc) };
 }

@@ -65,8 +65,8 @@ interface Frame {
 export interface CollectOptions {
   /** Nodes left out: late content is read as a batch of only its new nodes. */
   seen?: { has(node: Text): boolean };
-  /** An element inside the container whose text is known already: taken as it is, not walked again. */
-  known?: { element: Element; text: TextMap };
+  /** An element inside the container whose text (and its letters, textLength) is known already: taken as it is, not walked again. */
+  known?: { element: Element; text: TextMap; letters: number };
   now?: () => number;
 }
 
@@ -146,7 +146,7 @@ export class TextCollector {
 
   private open(element: Element, parent: Frame): void {
     if (isSkipped(element, true)) return;
-    if (element === this.known?.element) return this.addKnown(this.known.text, element, parent);
+    if (element === this.known?.element) return this.addKnown(this.known, parent);
     const name = element.localName;
     const mark = LINK_LIST_TAGS.has(name) ? { segments: this.segments.length, parts: this.parts.length, length: this.length, lastBlock: this.lastBlock } : null;
     const block = BLOCK_TAGS.has(name) ? element : parent.block;
@@ -154,15 +154,15 @@ export class TextCollector {
   }
 
   /** An element read before (the article's core, when the article is widened to its title): its text, shifted. */
-  private addKnown(known: TextMap, element: Element, parent: Frame): void {
-    if (known.segments.length === 0) return;
+  private addKnown({ element, text, letters }: NonNullable<CollectOptions["known"]>, parent: Frame): void {
+    if (text.segments.length === 0) return;
     // the core holds paragraphs: a block of its own
     this.separate(element);
     const offset = this.length;
-    for (const seg of known.segments) this.segments.push({ node: seg.node, start: seg.start + offset, end: seg.end + offset });
-    this.parts.push(known.text);
-    this.length += known.text.length;
-    parent.letters += textLength(known);
+    for (const seg of text.segments) this.segments.push({ node: seg.node, start: seg.start + offset, end: seg.end + offset });
+    this.parts.push(text.text);
+    this.length += text.text.length;
+    parent.letters += letters;
   }
 
   /** An element fully walked: a link list takes back what it added; anything else counts in its parent. */
